@@ -1,0 +1,44 @@
+package wallet
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/satchel-wallet/satchel/wallet/did"
+)
+
+// ValidateRecord checks that a record read from outside the live store — a
+// backup being restored — is one the wallet can use: its bucket is known and
+// its value parses as that bucket's record. Restore calls it on every record
+// before it replaces anything.
+func ValidateRecord(b Bucket, id string, value []byte) error {
+	if err := ValidateKey(b, id); err != nil {
+		return err
+	}
+	switch b {
+	case BucketHolders:
+		r, err := decodeHolderRecord(id, value)
+		if err != nil {
+			return err
+		}
+		priv, err := parsePrivateJWK(r.PrivateKey)
+		if err != nil {
+			return fmt.Errorf("profile %q: %w", r.Name, err)
+		}
+		got, err := did.NewKey(priv.Public())
+		if err != nil || got != r.DID {
+			return fmt.Errorf("profile %q: its key does not match its DID: %w", r.Name, ErrInvalid)
+		}
+	case BucketMeta:
+		if id == metaDefaultHolder && len(value) == 0 {
+			return fmt.Errorf("meta/%s is empty: %w", id, ErrInvalid)
+		}
+	case BucketOriginals:
+		// Original credential bytes: any content is valid.
+	default:
+		if !json.Valid(value) {
+			return fmt.Errorf("%s/%s is not valid JSON: %w", b, id, ErrInvalid)
+		}
+	}
+	return nil
+}
