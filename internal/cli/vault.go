@@ -228,4 +228,3 @@ as <wallet>.before-restore-<time>.`,
 	cmd.Flags().BoolVar(&force, "force", false, "replace an existing wallet (it is kept, renamed)")
 	return cmd
 }
-
