@@ -154,7 +154,7 @@ func TestTamperedRecordIsReportedAlone(t *testing.T) {
 	})
 	db.Close()
 	at := bytes.Index(raw, sealed)
-	if at < 0 || bytes.Index(raw[at+1:], sealed) >= 0 {
+	if at < 0 || bytes.Contains(raw[at+1:], sealed) {
 		t.Fatal("could not locate the sealed record uniquely in the file")
 	}
 	raw[at+len(sealed)/2] ^= 0x01

@@ -33,8 +33,10 @@ SATCHEL_PASSPHRASE). It cannot be recovered: keep a backup
 				return err
 			}
 			if _, err := os.Stat(path); err == nil {
-				return &failure{code: ExitUsage, err: fmt.Errorf("a wallet already exists at %s", path),
-					advice: "Use it, choose another --wallet path, or restore a backup over it with `satchel-cli restore --force`."}
+				return &failure{
+					code: ExitUsage, err: fmt.Errorf("a wallet already exists at %s", path),
+					advice: "Use it, choose another --wallet path, or restore a backup over it with `satchel-cli restore --force`.",
+				}
 			}
 			pass, err := a.newWalletPassphrase()
 			if err != nil {

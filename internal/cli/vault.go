@@ -86,8 +86,10 @@ rest of the wallet stays usable. Exit code 1 if anything is damaged.`,
 					}
 				})
 				if !rep.OK() {
-					return &failure{code: ExitFailed, err: fmt.Errorf("the wallet has %d damaged record(s) and %d structural problem(s)", len(rep.Damaged), len(rep.Structure)),
-						advice: "Damaged records cannot be read. Restore them from a backup, or delete them."}
+					return &failure{
+						code: ExitFailed, err: fmt.Errorf("the wallet has %d damaged record(s) and %d structural problem(s)", len(rep.Damaged), len(rep.Structure)),
+						advice: "Damaged records cannot be read. Restore them from a backup, or delete them.",
+					}
 				}
 				return nil
 			})
@@ -198,8 +200,10 @@ as <wallet>.before-restore-<time>.`,
 				return err
 			}
 			if _, err := os.Stat(path); err == nil && !force {
-				return &failure{code: ExitUsage, err: fmt.Errorf("a wallet already exists at %s", path),
-					advice: "Pass --force to replace it (it is kept as a .before-restore file), or choose another --wallet path."}
+				return &failure{
+					code: ExitUsage, err: fmt.Errorf("a wallet already exists at %s", path),
+					advice: "Pass --force to replace it (it is kept as a .before-restore file), or choose another --wallet path.",
+				}
 			}
 			f, err := os.Open(args[0])
 			if err != nil {

@@ -1,0 +1,54 @@
+# Satchel. `make run` starts the app, `make test` runs every test; both
+# install what is missing first (scripts/deps.sh).
+
+GO       ?= go
+FUZZTIME ?= 30s
+SOAK     ?= 500
+# Tools are run at pinned versions from the module proxy.
+STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOFUMPT     = mvdan.cc/gofumpt@v0.12.0
+FYNE        = fyne.io/tools/cmd/fyne@v1.7.4
+
+.PHONY: run test test-window bench lint fuzz soak package clean
+
+run:
+	@scripts/deps.sh run
+	$(GO) run ./cmd/satchel
+
+test:
+	@scripts/deps.sh test
+	$(GO) vet ./...
+	$(GO) test -race ./...
+	$(MAKE) --no-print-directory test-window
+
+# The real app in a real X window under Xvfb; screenshots go to build/screenshots.
+test-window:
+	$(GO) test -tags xvfb -count=1 ./cmd/satchel/
+
+bench:
+	@scripts/deps.sh run
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+	@out=$$($(GO) run $(GOFUMPT) -l .); if [ -n "$$out" ]; then echo "gofumpt would change:"; echo "$$out"; exit 1; fi
+
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
+
+# The crash-safety test, many more rounds than make test runs.
+soak:
+	SATCHEL_SOAK=$(SOAK) $(GO) test -count=1 -run TestCrashSafety -v ./storage/
+
+# A Linux desktop bundle (binary, icon, .desktop entry) in build/.
+package:
+	@scripts/deps.sh package
+	mkdir -p build
+	$(GO) build -trimpath -ldflags '-s -w' -o build/satchel ./cmd/satchel
+	$(GO) run $(FYNE) package --os linux --src cmd/satchel --exe build/satchel --name Satchel --icon $(CURDIR)/assets/icon.png --app-id eu.satchel.wallet --app-version $$(awk -F\" '/^Version/{print $$2}' FyneApp.toml) --release
+	mv -f Satchel.tar.xz build/ 2>/dev/null || true
+	@ls -l build/*.tar.xz
+
+clean:
+	rm -rf build
