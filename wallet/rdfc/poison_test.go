@@ -91,8 +91,14 @@ func twinStars(n int) rdfc.Dataset {
 }
 
 // TestHostileDatasetsBounded canonicalises hostile datasets with the
-// default options: each must finish or be refused with ErrTooComplex, and
-// either way within poisonDeadline.
+// default options: each must finish or be refused with ErrTooComplex. The
+// work budget is what bounds them; the time check only catches a hang, with
+// room for a slow, loaded machine under the race detector (the speed of the
+// refusal is measured by BenchmarkPoisonGraphRefusal, and test074's one second is held
+// by TestPoisonGraphRefusedQuickly).
+// hangBound is far above any bounded run and far below a hang.
+const hangBound = 30 * time.Second
+
 func TestHostileDatasetsBounded(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -124,8 +130,8 @@ func TestHostileDatasetsBounded(t *testing.T) {
 			case !tt.refused && err != nil:
 				t.Errorf("err = %v", err)
 			}
-			if elapsed > poisonDeadline {
-				t.Errorf("took %v, want under %v", elapsed, poisonDeadline)
+			if elapsed > hangBound {
+				t.Errorf("took %v: the budget did not stop it", elapsed)
 			}
 			if res != nil {
 				t.Logf("%d quads: done in %v, work %+v", len(tt.ds), elapsed, res.Work)
