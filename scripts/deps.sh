@@ -15,6 +15,12 @@ test)
 	# take screenshots with ImageMagick; the backup test opens a backup
 	# with the standard age tool.
 	packages+=(xvfb xdotool imagemagick age)
+	# The interop tests run the third-party harness in ../shared/interop,
+	# which needs Node.js (20 or newer) and npm; a Node.js installed some
+	# other way counts.
+	if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+		packages+=(nodejs npm)
+	fi
 	;;
 *)
 	echo "deps.sh: unknown target $target (run, test or package)" >&2
@@ -41,6 +47,13 @@ if command -v dpkg-query >/dev/null 2>&1; then
 	fi
 else
 	echo "deps.sh: not a Debian system; make sure these (or your system's equivalents) are installed: ${packages[*]}" >&2
+fi
+
+if [ "$target" = test ] && command -v node >/dev/null 2>&1; then
+	major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+	if [ "$major" -lt 20 ]; then
+		echo "Note: the interop harness asks for Node.js 20 or newer; this machine has $(node --version)." >&2
+	fi
 fi
 
 # Go itself: the version go.mod asks for, or newer.

@@ -1,0 +1,173 @@
+// Package interop gives tests the third-party harness in ../shared/interop:
+// issuers and verifiers built on well-known JavaScript libraries
+// (digitalbazaar's vc, did-jwt-vc, @sd-jwt, vpqr). Satchel must accept what
+// they issue, and its presentations must verify there.
+//
+// The shared folder is read-only, so the harness is copied to
+// build/interop in the repository and its packages installed there once
+// (npm ci), again only when its package-lock.json changes. SATCHEL_INTEROP
+// names an already prepared copy instead.
+//
+// A machine without Node.js fails the tests that need it, with the command
+// that installs it: make test installs it where missing.
+package interop
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/satchel-wallet/satchel/internal/fixture"
+)
+
+var (
+	once     sync.Once
+	dir      string
+	setupErr error
+)
+
+// Dir returns the prepared harness folder.
+func Dir(t testing.TB) string {
+	t.Helper()
+	if d := os.Getenv("SATCHEL_INTEROP"); d != "" {
+		return d
+	}
+	src := filepath.Join(filepath.Dir(fixture.Root(t)), "interop")
+	once.Do(func() { dir, setupErr = prepare(src) })
+	if setupErr != nil {
+		t.Fatalf("interop harness: %v", setupErr)
+	}
+	return dir
+}
+
+// prepare copies src to build/interop and installs its packages when the
+// lock file differs from the last install.
+func prepare(src string) (string, error) {
+	if _, err := exec.LookPath("node"); err != nil {
+		return "", fmt.Errorf("node is missing (Node.js 20 or newer): make test installs it, or run: sudo apt-get install -y nodejs npm")
+	}
+	root, err := moduleRoot()
+	if err != nil {
+		return "", err
+	}
+	dst := filepath.Join(root, "build", "interop")
+	lock, err := os.ReadFile(filepath.Join(src, "package-lock.json"))
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(lock)
+	stamp := filepath.Join(dst, ".installed")
+	if got, err := os.ReadFile(stamp); err == nil && bytes.Equal(got, []byte(hex.EncodeToString(sum[:]))) {
+		return dst, copyTree(src, dst) // scripts may have changed; node_modules stays
+	}
+	if err := os.RemoveAll(dst); err != nil {
+		return "", err
+	}
+	if err := copyTree(src, dst); err != nil {
+		return "", err
+	}
+	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+	cmd.Dir = dst
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("npm ci in %s: %v\n%s", dst, err, out)
+	}
+	return dst, os.WriteFile(stamp, []byte(hex.EncodeToString(sum[:])), 0o644)
+}
+
+// copyTree copies the harness's files (not node_modules), making them
+// writable.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			if d.Name() == "node_modules" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		mode := os.FileMode(0o644)
+		if info, err := d.Info(); err == nil && info.Mode()&0o111 != 0 {
+			mode = 0o755
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, mode)
+	})
+}
+
+func moduleRoot() (string, error) {
+	d, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", fmt.Errorf("no go.mod above %s", d)
+		}
+		d = parent
+	}
+}
+
+// Node runs a harness script with args and returns its standard output.
+func Node(t testing.TB, script string, args ...string) []byte {
+	t.Helper()
+	d := Dir(t)
+	cmd := exec.Command("node", append([]string{script}, args...)...)
+	cmd.Dir = d
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node %s %v: %v\n%s", script, args, err, stderr.String())
+	}
+	return out
+}
+
+var (
+	corpusMu   sync.Mutex
+	corpusDirs = map[int]string{}
+)
+
+// Corpus returns the folder of the harness's credential corpus of n valid
+// credentials plus its negative cases, with manifest.json.
+// gen-corpus.mjs is deterministic, so the corpus is generated once into
+// build/interop/corpus-N and reused by every test package (they run as
+// parallel processes: each generates into a folder of its own and renames
+// it into place; the first to finish wins, and the others use its copy).
+func Corpus(t testing.TB, n int) string {
+	t.Helper()
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	if d, ok := corpusDirs[n]; ok {
+		return d
+	}
+	dst := filepath.Join(Dir(t), fmt.Sprintf("corpus-%d", n))
+	if _, err := os.Stat(filepath.Join(dst, "manifest.json")); err != nil {
+		tmp, err := os.MkdirTemp(Dir(t), ".corpus-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		Node(t, "gen-corpus.mjs", tmp, fmt.Sprint(n))
+		if err := os.Rename(tmp, dst); err != nil {
+			os.RemoveAll(tmp) // another process was first
+		}
+	}
+	corpusDirs[n] = dst
+	return dst
+}
