@@ -13,7 +13,7 @@
 // [Resolver] resolves all three to keys: did:key and did:jwk locally,
 // did:web only through a [Fetcher] the caller passes, because Satchel works
 // offline unless the learner allows the network; without one, did:web
-// fails with [ErrNeedsNetwork]. [HTTPFetcher] is the bounded https fetcher
+// fails with [ErrNeedsNetwork]. Package fetch has the bounded https fetcher
 // for when the learner does.
 //
 // secp256k1 and BLS12-381 keys are recognised and refused with

@@ -35,7 +35,7 @@ var (
 	ErrFetch = errors.New("DID document not available")
 )
 
-// Fetcher fetches a DID document from its HTTPS address. [HTTPFetcher]
+// Fetcher fetches a DID document from its HTTPS address. fetch.HTTP
 // fetches over the network; [StaticFetcher] serves documents held in
 // memory. A Fetcher is the only way package did goes online.
 type Fetcher interface {
@@ -124,6 +124,9 @@ func (r *Resolver) resolveWeb(ctx context.Context, did, frag string, hasFrag boo
 	}
 	data, err := r.Fetcher.Fetch(ctx, url)
 	if err != nil {
+		if !errors.Is(err, ErrFetch) {
+			err = fmt.Errorf("%w: %w", ErrFetch, err)
+		}
 		return nil, fmt.Errorf("resolve %s: %w", shorten(did), err)
 	}
 	keys, err := ParseDocument(did, data)

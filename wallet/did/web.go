@@ -22,7 +22,7 @@ const WebPrefix = "did:web:"
 const maxWebDIDLength = 2048
 
 // MaxDocumentSize is the default bound on a DID document read by
-// [ParseDocument] and fetched by [HTTPFetcher]. Real documents hold a few
+// [ParseDocument] and fetched through a [Fetcher]. Real documents hold a few
 // keys and service entries, a few kilobytes; 256 KiB is far above that
 // and small enough to hold in memory without thought.
 const MaxDocumentSize = 256 << 10
