@@ -21,10 +21,10 @@ var (
 	ErrMalformed = errors.New("malformed European Digital Credential")
 
 	// ErrTooLarge means the input is longer than [Options.MaxBytes].
-	ErrTooLarge = errors.New("European Digital Credential too large")
+	ErrTooLarge = errors.New("too large for a European Digital Credential")
 
 	// ErrLimit means the input breaks one of the limits on seals: too many
 	// signatures, too many certificates in a chain, a certificate that is
 	// too large (see limits.go). No honest EDC comes near them.
-	ErrLimit = errors.New("European Digital Credential breaks a limit")
+	ErrLimit = errors.New("over a limit on European Digital Credentials")
 )
