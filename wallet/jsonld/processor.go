@@ -109,7 +109,7 @@ func (p *Processor) Expand(ctx context.Context, doc map[string]any) (expanded []
 			input = maps.Clone(doc)
 			delete(input, "@context")
 			o := *p.opts
-			o.ExpandContext = private(active)
+			o.ExpandContext = active // shared: json-gold copies before writing (third_party/json-gold/PATCHES.md)
 			opts = &o
 		}
 	}
@@ -170,20 +170,6 @@ func (p *Processor) topContext(key string, value any) (*ld.Context, error) {
 	return c, nil
 }
 
-// private returns a copy of a cached context that shares its term
-// definitions but not its Values. json-gold writes the processing mode into
-// the Values of a *Context handed to it as a local context (context.go,
-// "result.Values.processingMode = pm"); with the cached context itself that
-// write would race between goroutines. Copying the struct costs nothing,
-// unlike ld.CopyContext, which copies every term definition. Expansion never
-// writes the maps it shares (TestConcurrentVerify in package ldp runs under
-// the race detector to keep this true).
-func private(c *ld.Context) *ld.Context {
-	cp := *c
-	values := *c.Values
-	cp.Values = &values
-	return &cp
-}
 
 // urlList returns a cache key for a @context that is a URL or a list of
 // URLs, the form nearly every credential uses.

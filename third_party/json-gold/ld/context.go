@@ -17,6 +17,7 @@ package ld
 
 import (
 	"errors"
+	"sync"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -51,6 +52,13 @@ type Context struct {
 	inverse         map[string]interface{} // cache for inverse context
 	previousContext *Context
 	fastCurieMap    map[string]interface{}
+
+	// fp fingerprints how this context was derived (see memo.go); empty
+	// when it was not derived in a memoisable way.
+	fp string
+	// inverseMu guards the lazily built inverse context and fastCurieMap
+	// of contexts shared through the memo.
+	inverseMu sync.Mutex
 }
 
 type Values struct {
@@ -137,6 +145,9 @@ func NewContext(values map[string]interface{}, options *JsonLdOptions) *Context 
 	}
 
 	context.Values.Base = options.Base
+	if values == nil {
+		context.fp = emptyFingerprint(options)
+	}
 
 	if values != nil {
 		if val, ok := values["@vocab"]; ok {
@@ -186,6 +197,9 @@ func CopyContext(ctx *Context) *Context {
 
 	// do not copy c.inverse, because it will be regenerated
 
+	// A copy has the same content, so the same fingerprint.
+	context.fp = ctx.fp
+
 	if ctx.previousContext != nil {
 		context.previousContext = CopyContext(ctx.previousContext)
 	}
@@ -209,7 +223,7 @@ func (c *Context) Parse(localContext interface{}) (*Context, error) {
 // If parsingARemoteContext is true, localContext represents a remote context
 // that has been parsed and sent into this method. This must be set to know
 // whether to propagate the @base key from the context to the result.
-func (c *Context) parse(localContext interface{}, remoteContexts []string, parsingARemoteContext, propagate,
+func (c *Context) parseUncached(localContext interface{}, remoteContexts []string, parsingARemoteContext, propagate,
 	protected, overrideProtected bool) (*Context, error) { //nolint:unparam
 
 	// normalize local context to an array of @context objects
@@ -232,6 +246,11 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 
 	// 1. Initialize result to the result of cloning active context.
 	result := CopyContext(c)
+	result.fp = "" // it is about to change
+	// owned says whether result is this call's own copy; a context from a
+	// nested parse may be shared through the memo and must be copied
+	// before it is written to.
+	owned := true
 
 	// track the previous context
 	// if not propagating, make sure result has a previous context
@@ -254,6 +273,7 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 				nullCtx.previousContext = result
 			}
 			result = nullCtx
+			owned = true
 			continue
 		}
 
@@ -262,6 +282,7 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 		switch ctx := context.(type) {
 		case *Context:
 			result = ctx
+			owned = false
 		// 3.2)
 		case string:
 			uri := Resolve(result.Values.Base, ctx)
@@ -295,6 +316,7 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 				return nil, err
 			}
 			result = resultRef
+			owned = false
 			// 3.2.5
 			continue
 		case map[string]interface{}:
@@ -314,6 +336,15 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 
 		pm := c.Values.processingMode
 
+		// A context given as a *Context has no map: the only write below
+		// is the processing mode, and when that is already right nothing
+		// is written, so the (possibly shared) context need not be copied.
+		if !owned && (len(contextMap) > 0 || result.Values.processingMode != modeWithout(pm)) {
+			result = CopyContext(result)
+			result.fp = ""
+			owned = true
+		}
+
 		if versionValue, versionPresent := contextMap["@version"]; versionPresent {
 			if versionValue != 1.1 {
 				return nil, NewJsonLdError(InvalidVersionValue, fmt.Sprintf("unsupported JSON-LD version: %s", versionValue))
@@ -324,11 +355,11 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 			result.Values.processingMode = JsonLd_1_1
 			ver := versionValue.(float64)
 			result.Values.Version = &ver
-		} else if pm == "" {
-			// if not set explicitly, set processingMode to "json-ld-1.0"
-			result.Values.processingMode = JsonLd_1_0
-		} else {
-			result.Values.processingMode = pm
+		} else if owned {
+			// If not set explicitly, the processing mode is the active
+			// context's, or "json-ld-1.0". (Not owned, it is that already:
+			// see above.)
+			result.Values.processingMode = modeWithout(pm)
 		}
 
 		// handle @import
@@ -473,6 +504,15 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 	}
 
 	return result, nil
+}
+
+// modeWithout is the processing mode a local context without @version
+// sets: the active context's, or JSON-LD 1.0 when it has none.
+func modeWithout(pm string) string {
+	if pm == "" {
+		return JsonLd_1_0
+	}
+	return pm
 }
 
 // CompactValue performs value compaction on an object with @value or @id as the only property.
@@ -1593,6 +1633,8 @@ func (c *Context) GetPrefixes(onlyCommonPrefixes bool) map[string]string {
 // if not already generated for the given active context.
 // See http://www.w3.org/TR/json-ld-api/#inverse-context-creation for further details.
 func (c *Context) GetInverse() map[string]interface{} {
+	c.inverseMu.Lock()
+	defer c.inverseMu.Unlock()
 
 	// lazily create inverse
 	if c.inverse != nil {
