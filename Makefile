@@ -9,7 +9,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOFUMPT     = mvdan.cc/gofumpt@v0.12.0
 FYNE        = fyne.io/tools/cmd/fyne@v1.7.4
 
-.PHONY: run test test-window bench lint fuzz soak package clean
+.PHONY: run test test-window bench bench-interop lint fuzz soak package clean
 
 run:
 	@scripts/deps.sh run
@@ -28,6 +28,12 @@ test-window:
 bench:
 	@scripts/deps.sh run
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Satchel against the third-party libraries in ../shared/interop, on the
+# same kinds of credential, in one run, with the ratio.
+bench-interop:
+	@scripts/deps.sh test
+	$(GO) test -tags benchinterop -run TestBenchInterop -count=1 -v ./wallet/ | grep -v '^=== RUN'
 
 lint:
 	$(GO) vet ./...

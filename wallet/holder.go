@@ -24,6 +24,9 @@ type Holder struct {
 	Created  time.Time `json:"created"`
 	Imported bool      `json:"imported,omitempty"`
 	Default  bool      `json:"default,omitempty"`
+	// FullName is the learner's name as credentials state it, for the
+	// holder check of credentials that name the learner without a DID.
+	FullName string `json:"fullName,omitempty"`
 }
 
 // holderRecord is what the holders bucket stores for each profile.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/satchel-wallet/satchel/wallet/did"
+	"github.com/satchel-wallet/satchel/wallet/trust"
 )
 
 // ValidateRecord checks that a record read from outside the live store — a
@@ -35,6 +36,14 @@ func ValidateRecord(b Bucket, id string, value []byte) error {
 		}
 	case BucketOriginals:
 		// Original credential bytes: any content is valid.
+	case BucketSettings:
+		if id == settingTrustList {
+			if _, err := trust.Parse(value); err != nil {
+				return fmt.Errorf("settings/%s: %v: %w", id, err, ErrInvalid)
+			}
+		} else if !json.Valid(value) {
+			return fmt.Errorf("%s/%s is not valid JSON: %w", b, id, ErrInvalid)
+		}
 	default:
 		if !json.Valid(value) {
 			return fmt.Errorf("%s/%s is not valid JSON: %w", b, id, ErrInvalid)

@@ -89,6 +89,9 @@ func usageError(format string, a ...any) error {
 // fail reports err the way the output mode asks and returns its exit code.
 func (a *app) fail(err error) int {
 	code, msg, advice := explain(err)
+	if errors.Is(err, errSilent) {
+		return code
+	}
 	if a.jsonOut {
 		doc := map[string]any{"error": msg}
 		if advice != "" {
@@ -152,6 +155,12 @@ or the wallet check found damage; 2 a usage, environment or passphrase error.`,
 		a.checkCommand(),
 		a.backupCommand(),
 		a.restoreCommand(),
+		a.importCommand(),
+		a.verifyCommand(),
+		a.listCommand(),
+		a.showCommand(),
+		a.deleteCommand(),
+		a.trustCommand(),
 	)
 	return root
 }

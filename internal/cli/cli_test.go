@@ -364,7 +364,11 @@ func TestBinaryExitCodes(t *testing.T) {
 	if !strings.Contains(stderr.String(), "the wallet is open in another Satchel window") {
 		t.Fatalf("second process said %q", stderr.String())
 	}
-	if took >= 2*time.Second {
+	// The two seconds a learner may wait are measured on Open itself in
+	// package storage (TestSecondProcessGetsClearErrorQuickly); here the
+	// time includes starting a process, which a loaded machine slows, so
+	// only a hang fails.
+	if took >= 15*time.Second {
 		t.Fatalf("second process took %v to give up", took)
 	}
 	t.Logf("second process refused in %v", took)

@@ -113,9 +113,11 @@ type Verification struct {
 }
 
 // Decide sorts the checks into report order and sets the verdict: not
-// verified if any check failed, verified otherwise. A verification already
-// marked Rejected stays rejected: rejection is decided where the input is
-// refused (see Reject), not from the checks.
+// verified if any check failed, or if the proof check is missing or was
+// skipped (a credential whose signature could not be checked, offline or
+// with an unsupported method, cannot be called verified); verified
+// otherwise. A verification already marked Rejected stays rejected:
+// rejection is decided where the input is refused (see Reject).
 func (v *Verification) Decide() {
 	order := map[CheckName]int{}
 	for i, n := range CheckNames() {
@@ -126,10 +128,17 @@ func (v *Verification) Decide() {
 		return
 	}
 	v.Verdict = Verified
+	proved := false
 	for _, c := range v.Checks {
 		if c.Status == Failed {
 			v.Verdict = NotVerified
 		}
+		if c.Check == CheckProof && (c.Status == OK || c.Status == Warning) {
+			proved = true
+		}
+	}
+	if !proved {
+		v.Verdict = NotVerified
 	}
 }
 

@@ -61,6 +61,14 @@ func TestVerdict(t *testing.T) {
 	if v.Verdict != credential.NotVerified {
 		t.Fatalf("a failed check gave %q", v.Verdict)
 	}
+	skipped := credential.Verification{Checks: []credential.Check{
+		credential.NewCheck(credential.CheckFormat, credential.OK, "format.ok", nil, ""),
+		credential.NewCheck(credential.CheckProof, credential.Skipped, "proof.needs-network", nil, ""),
+	}}
+	skipped.Decide()
+	if skipped.Verdict != credential.NotVerified {
+		t.Fatalf("a credential whose proof was not checked is %q", skipped.Verdict)
+	}
 	v.Reject("format.unknown", nil, "no JSON")
 	v.Decide()
 	if v.Verdict != credential.Rejected || len(v.Checks) != 1 {

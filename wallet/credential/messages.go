@@ -4,13 +4,15 @@ package credential
 // the common formats make. Format packages register their own codes.
 var messages = map[string]string{
 	// format
-	"format.ok":              "This is a {{.Profile}}.",
+	"format.ok":              "Recognised as: {{.Profile}}.",
 	"format.too-large":       "The file is {{.Size}}, larger than the {{.Limit}} Satchel accepts. It was not imported.",
 	"format.too-deep":        "The file nests data more than {{.Limit}} levels deep, which no credential does. It was not imported.",
 	"format.not-utf8":        "The file is not text Satchel can read (not UTF-8).",
 	"format.unknown":         "Satchel does not recognise this file as a credential.",
-	"format.malformed":       "The file looks like a {{.Profile}} but is damaged or incomplete: {{.Problem}}.",
+	"format.malformed":       "The file is damaged or incomplete ({{.Profile}}): {{.Problem}}.",
 	"format.unknown-context": "The credential uses a vocabulary Satchel does not have ({{.URL}}). Satchel works offline and does not fetch vocabularies, so it cannot check what the credential means.",
+	"format.remote":          "The badge only points to its record on the web ({{.URL}}); reading it needs the network, which you have not allowed.",
+	"format.missing":         "The credential lacks its {{.Member}}, which every credential must state.",
 	"format.unsafe":          "Part of the credential is not defined by its vocabulary ({{.Problem}}), so a signature over it would not cover what it says.",
 	// proof
 	"proof.ok":                "The issuer's signature is intact: signed by {{.Signer}}.",

@@ -184,7 +184,10 @@ func TestPoisonGraph(t *testing.T) {
 	if !errors.Is(err, ErrCanonicalization) || !errors.Is(err, rdfc.ErrTooComplex) {
 		t.Fatalf("got %v, want a canonicalization error wrapping rdfc.ErrTooComplex", err)
 	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("refusing the poison graph took %v", d)
+	// The work budget bounds the refusal; this only catches a hang, with
+	// room for the race detector on a loaded machine. The one-second
+	// requirement is held on the canonicaliser itself (package rdfc).
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("refusing the poison graph took %v: the budget did not stop it", d)
 	}
 }
