@@ -118,6 +118,11 @@ type Credential struct {
 	SourceID string `json:"sourceId,omitempty"`
 	// Types are the credential's types as it declares them.
 	Types []string `json:"types,omitempty"`
+	// AchievementID identifies what was achieved, apart from this award of
+	// it: the OB3 achievement, the ELM learning achievement specification,
+	// the OB2 badge class. Two credentials with the same AchievementID from
+	// the same awarding body are the same achievement.
+	AchievementID string `json:"achievementId,omitempty"`
 
 	Learner     Learner `json:"learner"`
 	Title       Text    `json:"title,omitempty"`
@@ -177,6 +182,8 @@ type Credential struct {
 
 	// Added is when the credential was imported.
 	Added time.Time `json:"added,omitzero"`
+	// Tags are the learner's own free-text labels, in the order added.
+	Tags []string `json:"tags,omitempty"`
 	// Verification is the result of the last verification.
 	Verification Verification `json:"verification"`
 }

@@ -170,7 +170,6 @@ func (p *Processor) topContext(key string, value any) (*ld.Context, error) {
 	return c, nil
 }
 
-
 // urlList returns a cache key for a @context that is a URL or a list of
 // URLs, the form nearly every credential uses.
 func urlList(v any) (string, bool) {

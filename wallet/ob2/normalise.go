@@ -27,7 +27,11 @@ func normalise(a *assertion) credential.Credential {
 		}
 	}
 	lang := str(m, "@language")
+	c.AchievementID = a.badgeURL
 	if b := a.badge; b != nil {
+		if id := str(b, "id"); id != "" {
+			c.AchievementID = id
+		}
 		if l := str(b, "@language"); l != "" {
 			lang = l
 		}

@@ -27,6 +27,7 @@ func Normalise(doc map[string]any) (credential.Credential, []string) {
 	achievement := obj(subject["achievement"])
 
 	c.Title = first(text(doc["name"]), text(achievement["name"]))
+	c.AchievementID = str(achievement["id"])
 	c.Description = first(text(achievement["description"]), text(doc["description"]))
 	c.Issuer = party(doc["issuer"])
 	if creator := party(achievement["creator"]); !creator.IsZero() && creator.ID != c.Issuer.ID {
