@@ -29,7 +29,7 @@ func sampleWallet(t *testing.T, v *storage.Vault) map[string]string {
 		"credentials/c2":   []byte(`{"title":"Cloud \u003cbasics\u003e & more"}`),
 		"originals/c1":     []byte("{\n  \"name\": \"pretty printed\"\n}\n"),
 		"originals/c2":     {0x89, 'P', 'N', 'G', 0, 1, 2, 0xff},
-		"collections/work": []byte(`{"name":"Work"}`),
+		"collections/work": []byte(`{"id":"work","name":"Work"}`),
 		"log/1":            []byte(`[1,2,3]`),
 		"settings/empty":   []byte(`{}`),
 	}

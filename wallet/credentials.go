@@ -95,28 +95,43 @@ func resolveID(tx Tx, id string) (string, error) {
 	return "", fmt.Errorf("credential id %s is ambiguous (%d credentials start with it): %w", id, len(matches), ErrInvalid)
 }
 
-// DeleteCredential removes a credential and its original.
-func (w *Wallet) DeleteCredential(id string) (credential.Credential, error) {
-	var c credential.Credential
+// Deleted says what deleting a credential took with it.
+type Deleted struct {
+	// Credential is the deleted credential.
+	Credential credential.Credential
+	// Collections and Stacks name the collections and stacks that held it
+	// and lost it as a member.
+	Collections []string
+	Stacks      []string
+}
+
+// DeleteCredential removes a credential and its original, and takes it out
+// of every collection and stack, all in one transaction.
+func (w *Wallet) DeleteCredential(id string) (Deleted, error) {
+	var d Deleted
 	err := w.store.Update(func(tx Tx) error {
 		full, err := resolveID(tx, id)
 		if err != nil {
 			return err
 		}
 		if v, err := tx.Get(BucketCredentials, full); err == nil {
-			_ = json.Unmarshal(v, &c)
+			_ = json.Unmarshal(v, &d.Credential)
 		}
-		c.ID = full
+		d.Credential.ID = full
 		if err := tx.Delete(BucketCredentials, full); err != nil {
 			return err
 		}
 		if err := tx.Delete(BucketOriginals, full); err != nil && !errors.Is(err, ErrNotFound) {
 			return err
 		}
-		return nil
+		if d.Collections, err = collectionOps.dropEverywhere(tx, full); err != nil {
+			return err
+		}
+		d.Stacks, err = stackOps.dropEverywhere(tx, full)
+		return err
 	})
 	if err != nil {
-		return c, fmt.Errorf("delete credential: %w", err)
+		return d, fmt.Errorf("delete credential: %w", err)
 	}
-	return c, nil
+	return d, nil
 }

@@ -216,8 +216,21 @@ func (w *Wallet) Reverify(ctx context.Context, ch *Checker, id string) (credenti
 	}
 	v := ch.Verify(ctx, orig)
 	c := v.Credential
-	c.ID, c.Added = old.ID, old.Added
-	err = w.store.Update(func(tx Tx) error { return putJSON(tx, BucketCredentials, c.ID, c) })
+	c.ID = old.ID
+	err = w.store.Update(func(tx Tx) error {
+		// What the learner added (the date, tags) is read again inside
+		// the transaction, so an edit made while verifying is kept.
+		cur, err := tx.Get(BucketCredentials, c.ID)
+		if err != nil {
+			return err
+		}
+		var now credential.Credential
+		if err := json.Unmarshal(cur, &now); err != nil {
+			return fmt.Errorf("credential %s: %v: %w", c.ID, err, ErrIntegrity)
+		}
+		c.Added, c.Tags = now.Added, now.Tags
+		return putJSON(tx, BucketCredentials, c.ID, c)
+	})
 	if err != nil {
 		return c, fmt.Errorf("store verification: %w", err)
 	}

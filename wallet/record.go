@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/satchel-wallet/satchel/wallet/did"
+	"github.com/satchel-wallet/satchel/wallet/stack"
 	"github.com/satchel-wallet/satchel/wallet/trust"
 )
 
@@ -33,6 +34,19 @@ func ValidateRecord(b Bucket, id string, value []byte) error {
 	case BucketMeta:
 		if id == metaDefaultHolder && len(value) == 0 {
 			return fmt.Errorf("meta/%s is empty: %w", id, ErrInvalid)
+		}
+	case BucketCollections:
+		var c Collection
+		if err := json.Unmarshal(value, &c); err != nil || c.ID != id {
+			return fmt.Errorf("collections/%s is not a collection: %w", id, ErrInvalid)
+		}
+	case BucketStacks:
+		var s stack.Stack
+		if err := json.Unmarshal(value, &s); err != nil || s.ID != id {
+			return fmt.Errorf("stacks/%s is not a stack: %w", id, ErrInvalid)
+		}
+		if err := s.Validate(); err != nil {
+			return fmt.Errorf("stacks/%s: %v: %w", id, err, ErrInvalid)
 		}
 	case BucketOriginals:
 		// Original credential bytes: any content is valid.

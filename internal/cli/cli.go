@@ -161,6 +161,9 @@ or the wallet check found damage; 2 a usage, environment or passphrase error.`,
 		a.showCommand(),
 		a.deleteCommand(),
 		a.trustCommand(),
+		a.collectionCommand(),
+		a.tagCommand(),
+		a.stackCommand(),
 	)
 	return root
 }

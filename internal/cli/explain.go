@@ -35,6 +35,14 @@ func explain(err error) (code int, msg, advice string) {
 		advice = "Use --passphrase-file FILE or set SATCHEL_PASSPHRASE, or run in a terminal to be asked."
 	case errors.Is(err, wallet.ErrNotFound) && strings.Contains(msg, "no wallet at"):
 		advice = "Create one with `satchel-cli init`, or point --wallet at an existing wallet."
+	case errors.Is(err, wallet.ErrNotFound) && strings.Contains(msg, "collection "):
+		advice = "See the collections with `satchel-cli collection list`."
+	case errors.Is(err, wallet.ErrNotFound) && strings.Contains(msg, "stack "):
+		advice = "See the stacks with `satchel-cli stack list`."
+	case errors.Is(err, wallet.ErrNotFound) && strings.Contains(msg, "credential "):
+		advice = "See the credentials and their ids with `satchel-cli list`."
+	case errors.Is(err, wallet.ErrExists):
+		advice = "Choose another name, or use the one that exists."
 	case errors.Is(err, wallet.ErrIntegrity):
 		advice = "Run `satchel-cli check` to see what is damaged; restore a backup if needed."
 	}

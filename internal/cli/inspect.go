@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -142,58 +141,6 @@ func printChecks(w io.Writer, checks []checkView) {
 	}
 }
 
-func (a *app) listCommand() *cobra.Command {
-	var lang string
-	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the credentials in the wallet",
-		Args:  exactArgs(0),
-		RunE: func(*cobra.Command, []string) error {
-			return a.withWallet(func(_ *storage.Vault, w *wallet.Wallet) error {
-				creds, err := w.Credentials()
-				var damaged *wallet.DamagedError
-				if err != nil && !errors.As(err, &damaged) {
-					return err
-				}
-				l := a.language(lang)
-				type row struct {
-					ID      string             `json:"id"`
-					Title   string             `json:"title"`
-					Issuer  string             `json:"issuer"`
-					Issued  string             `json:"issued,omitempty"`
-					Format  credential.Format  `json:"format"`
-					Verdict credential.Verdict `json:"verdict"`
-					ECTS    *float64           `json:"ects"`
-					EQF     int                `json:"eqfLevel,omitempty"`
-				}
-				rows := make([]row, 0, len(creds))
-				for _, c := range creds {
-					rows = append(rows, row{c.ID, c.Title.In(l), c.Issuer.Name.In(l), date(c.Issued), c.Format, c.Verification.Verdict, c.ECTS, c.EQF})
-				}
-				a.emit(rows, func(out io.Writer) {
-					tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-					fmt.Fprintln(tw, "ID\tTITLE\tISSUER\tISSUED\tVERIFICATION")
-					for _, r := range rows {
-						issued := r.Issued
-						if len(issued) >= 10 {
-							issued = issued[:10]
-						}
-						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID[:12], clip(r.Title, 48), clip(r.Issuer, 32), issued, r.Verdict)
-					}
-					tw.Flush()
-					fmt.Fprintf(out, "%d credential(s)\n", len(rows))
-				})
-				if damaged != nil {
-					return &failure{code: ExitFailed, err: damaged, advice: "Run `satchel-cli check`."}
-				}
-				return nil
-			})
-		},
-	}
-	cmd.Flags().StringVar(&lang, "lang", "", "show multilingual values in this language (default from $LANG)")
-	return cmd
-}
-
 func clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
@@ -280,6 +227,7 @@ func printCredential(w io.Writer, c *credential.Credential, v resultView) {
 	line("Accreditation", strings.Join(cv.Accreditation, "; "))
 	line("Further information", cv.FurtherInformation)
 	line("Can disclose", strings.Join(cv.Disclosable, ", "))
+	line("Tags", strings.Join(cv.Tags, ", "))
 	fmt.Fprintf(w, "\nVerification: %s (checked %s)\n", v.Verdict, c.Verification.CheckedAt.Format("2 January 2006 15:04 MST"))
 	printChecks(w, v.Checks)
 }
@@ -288,18 +236,38 @@ func (a *app) deleteCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "delete ID",
 		Short: "Delete a credential from the wallet",
-		Args:  exactArgs(1),
+		Long: `Delete a credential from the wallet, with its original file. It is taken
+out of every collection and stack that held it; the stacks that lose a
+member are named.`,
+		Args: exactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.withWallet(func(_ *storage.Vault, w *wallet.Wallet) error {
-				c, err := w.DeleteCredential(args[0])
+				d, err := w.DeleteCredential(args[0])
 				if err != nil {
 					return err
 				}
-				a.emit(map[string]any{"deleted": c.ID, "title": c.Title.In(a.language(""))}, func(out io.Writer) {
-					fmt.Fprintf(out, "Deleted %q [%s].\n", c.Title.In(a.language("")), c.ID[:12])
+				c := d.Credential
+				title := c.Title.In(a.language(""))
+				doc := map[string]any{"deleted": c.ID, "title": title, "collections": orEmpty(d.Collections), "stacks": orEmpty(d.Stacks)}
+				a.emit(doc, func(out io.Writer) {
+					fmt.Fprintf(out, "Deleted %q [%s].\n", title, c.ID[:12])
+					if len(d.Collections) > 0 {
+						fmt.Fprintf(out, "Removed from collection(s): %s.\n", strings.Join(d.Collections, ", "))
+					}
+					for _, s := range d.Stacks {
+						fmt.Fprintf(out, "Stack %q lost a member; see `satchel-cli stack show %q`.\n", s, s)
+					}
 				})
 				return nil
 			})
 		},
 	}
+}
+
+// orEmpty keeps a nil list from printing as null in JSON.
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

@@ -38,6 +38,7 @@ type credentialView struct {
 	Language           []string     `json:"language"`
 	Accreditation      []string     `json:"accreditation,omitempty"`
 	Disclosable        []string     `json:"disclosable,omitempty"`
+	Tags               []string     `json:"tags,omitempty"`
 	Languages          []string     `json:"availableLanguages,omitempty"`
 }
 
@@ -105,6 +106,7 @@ func viewCredential(c *credential.Credential, lang string) *credentialView {
 		FurtherInformation: c.FurtherInformation.In(lang),
 		LearningOutcomes:   []string{}, FieldOfStudy: []string{}, Language: c.Languages,
 		Languages: languagesOf(c),
+		Tags:      c.Tags,
 	}
 	if v.Language == nil {
 		v.Language = []string{}

@@ -1,6 +1,9 @@
 package credential
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Format names how a credential was encoded and secured.
 type Format string
@@ -191,4 +194,12 @@ type Credential struct {
 // Expired reports whether the credential's validity ended before now.
 func (c *Credential) Expired(now time.Time) bool {
 	return !c.ValidUntil.IsZero() && now.After(c.ValidUntil)
+}
+
+// LocalID reports whether id names something only inside its own document:
+// the urn:epass: identifiers that European Digital Credentials number their
+// parts with ("urn:epass:org:1" in every credential), and blank nodes. Such
+// ids say nothing about identity across credentials.
+func LocalID(id string) bool {
+	return strings.HasPrefix(id, "urn:epass:") || strings.HasPrefix(id, "_:")
 }

@@ -26,6 +26,7 @@ var messages = map[string]string{
 	"proof.issuer-mismatch":   "The credential is signed by {{.Signer}}, not by the issuer it names ({{.Issuer}}).",
 	"proof.disclosure-failed": "A disclosed part of the credential does not match what the issuer signed: {{.Problem}}.",
 	"proof.disclosures-ok":    "The issuer's signature is intact and all {{.Count}} disclosed claims match what was signed: signed by {{.Signer}}.",
+	"proof.not-checked":       "The signature was not checked: {{.Reason}}.",
 	"proof.hosted-offline":    "This is a hosted badge: checking it means asking the issuer's web site, which needs the network.",
 	// holder
 	"holder.ok":         "The credential was issued to you ({{.Holder}}).",

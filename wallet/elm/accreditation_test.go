@@ -30,12 +30,16 @@ func TestAccreditationCheck(t *testing.T) {
 	}{
 		{"none", []byte(minimalEDC), credential.Skipped, "accreditation.none"},
 		{"present", accredited(acc("")), credential.OK, "accreditation.ok"},
-		{"held by the awarding body", accredited(acc(`, "organisation": {"id": "urn:epass:org:1"}, "expiryDate": "2030-01-01T00:00:00Z",
+		{
+			"held by the awarding body", accredited(acc(`, "organisation": {"id": "urn:epass:org:1"}, "expiryDate": "2030-01-01T00:00:00Z",
 			"limitEQFLevel": [{"id": "http://data.europa.eu/snb/eqf/5"}, {"id": "http://data.europa.eu/snb/eqf/6"}],
 			"limitQualification": {"id": "urn:epass:qualification:7"}, "limitField": {"id": "http://data.europa.eu/snb/isced-f/06"}`)),
-			credential.OK, "accreditation.ok"},
-		{"held by another organisation", accredited(acc(`, "organisation": {"id": "urn:epass:org:99", "legalName": {"en": "Other College"}}`)),
-			credential.Failed, "accreditation.mismatch"},
+			credential.OK, "accreditation.ok",
+		},
+		{
+			"held by another organisation", accredited(acc(`, "organisation": {"id": "urn:epass:org:99", "legalName": {"en": "Other College"}}`)),
+			credential.Failed, "accreditation.mismatch",
+		},
 		{"expired before issuance", accredited(acc(`, "expiryDate": "2024-01-01T00:00:00Z"`)), credential.Failed, "accreditation.elm-expired"},
 		{"other EQF level", accredited(acc(`, "limitEQFLevel": {"id": "http://data.europa.eu/snb/eqf/7"}`)), credential.Failed, "accreditation.elm-scope"},
 		{"other qualification", accredited(acc(`, "limitQualification": "urn:epass:qualification:8"`)), credential.Failed, "accreditation.elm-scope"},

@@ -44,8 +44,10 @@ func fuzzSeeds(f *testing.F) [][]byte {
 	vp := `{"type":["VerifiablePresentation"],"holder":"did:key:z","verifiableCredential":[` + minimalEDC + `,"a.b.c"]}`
 	out = append(out,
 		seal(f, ecKey, []byte(minimalEDC), sealOpts{alg: algES256, sigT: sigTIn, certs: []*x509.Certificate{pki.leaf, pki.ca}}),
-		seal(f, ecKey, []byte(minimalEDC), sealOpts{alg: algES256, sigT: sigTIn, certs: []*x509.Certificate{pki.leaf}, b64: true, flattened: true,
-			unprotected: map[string]any{"etsiU": []any{base64.RawURLEncoding.EncodeToString(xvals)}}}),
+		seal(f, ecKey, []byte(minimalEDC), sealOpts{
+			alg: algES256, sigT: sigTIn, certs: []*x509.Certificate{pki.leaf}, b64: true, flattened: true,
+			unprotected: map[string]any{"etsiU": []any{base64.RawURLEncoding.EncodeToString(xvals)}},
+		}),
 		seal(f, ecKey, []byte(vp), sealOpts{alg: algES256, sigT: sigTIn, certs: []*x509.Certificate{pki.leaf}}),
 		accredited(`, "accreditation": {"id": "urn:acc:1", "organisation": {"id": "urn:epass:org:1"}, "expiryDate": "2030-01-01T00:00:00Z",
 			"limitEQFLevel": {"id": "http://data.europa.eu/snb/eqf/6"}, "limitField": {"id": "http://data.europa.eu/snb/isced-f/06"}}`),

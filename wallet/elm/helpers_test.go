@@ -172,12 +172,16 @@ var (
 func newPKI(t testing.TB, key crypto.Signer, mutate func(*certSpec)) testPKI {
 	t.Helper()
 	keys(t)
-	ca := makeCert(t, certSpec{cn: "Test Qualified CA", org: "Test Trust Service", from: day0.AddDate(-5, 0, 0), until: day1.AddDate(5, 0, 0),
-		keyUsage: x509.KeyUsageCertSign, isCA: true, pub: caKey.Public(), key: caKey})
-	spec := certSpec{cn: "Test Seal", org: "Universitas Testia", orgID: "VATBE-0123456789", from: day0, until: day1,
+	ca := makeCert(t, certSpec{
+		cn: "Test Qualified CA", org: "Test Trust Service", from: day0.AddDate(-5, 0, 0), until: day1.AddDate(5, 0, 0),
+		keyUsage: x509.KeyUsageCertSign, isCA: true, pub: caKey.Public(), key: caKey,
+	})
+	spec := certSpec{
+		cn: "Test Seal", org: "Universitas Testia", orgID: "VATBE-0123456789", from: day0, until: day1,
 		keyUsage:   x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
 		statements: []qcStatement{{ID: oidQcCompliance}, qcTypeStatement(t, oidQctESeal)},
-		policies:   []string{policyQCPl}, pub: key.Public(), parent: ca, parentKey: caKey}
+		policies:   []string{policyQCPl}, pub: key.Public(), parent: ca, parentKey: caKey,
+	}
 	if mutate != nil {
 		mutate(&spec)
 	}

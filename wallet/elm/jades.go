@@ -129,8 +129,10 @@ func badHeader(format string, a ...any) error {
 
 // registered are the header names RFC 7515 and RFC 7518 define; they must
 // never be listed in crit (RFC 7515 section 4.1.11).
-var registered = []string{"alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
-	"enc", "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c"}
+var registered = []string{
+	"alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+	"enc", "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c",
+}
 
 // understood are the extension headers a seal may mark critical and that
 // Satchel understands: RFC 7797's b64, and the JAdES signed header

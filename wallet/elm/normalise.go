@@ -59,7 +59,9 @@ func readEDC(doc map[string]any) *edc {
 	claim := mainClaim(subject)
 	spec := obj(claim["specifiedBy"])
 	e.specID = str(spec["id"])
-	c.AchievementID = e.specID
+	if !credential.LocalID(e.specID) {
+		c.AchievementID = e.specID
+	}
 	display := obj(doc["displayParameter"])
 
 	c.Title = firstText(text(claim["title"]), text(spec["title"]), text(display["title"]), label(doc["credentialProfiles"]))

@@ -46,8 +46,10 @@ func TestMicroCredentialAnnex1(t *testing.T) {
 		want    any
 	}{
 		{"types", func(c *credential.Credential) any { return c.Types }, []string{"VerifiableCredential", "EuropeanDigitalCredential"}},
-		{"learner", func(c *credential.Credential) any { return c.Learner },
-			credential.Learner{Name: en("Ana Andromeda"), ID: "urn:epass:person:1", BirthDate: "1999-10-01T22:00:00Z"}},
+		{
+			"learner", func(c *credential.Credential) any { return c.Learner },
+			credential.Learner{Name: en("Ana Andromeda"), ID: "urn:epass:person:1", BirthDate: "1999-10-01T22:00:00Z"},
+		},
 		{"title", func(c *credential.Credential) any { return c.Title }, en("Digital micro-credential creation")},
 		{"description", func(c *credential.Credential) any { return c.Description }, en("has successfully completed a micro-module")},
 		{"valid from", func(c *credential.Credential) any { return c.ValidFrom }, time.Date(2022, 12, 31, 23, 0, 0, 0, time.UTC)},
@@ -56,13 +58,17 @@ func TestMicroCredentialAnnex1(t *testing.T) {
 		{"ECTS", func(c *credential.Credential) any { return c.ECTS }, ptr(2)},
 		{"hours (PT60H)", func(c *credential.Credential) any { return c.Hours }, ptr(60)},
 		{"EQF level", func(c *credential.Credential) any { return c.EQF }, 6},
-		{"NQF level", func(c *credential.Credential) any { return c.NQF },
-			&credential.Concept{ID: "http://data.europa.eu/snb/qdr/c_c392e7a2", Label: en("RQF Level 6")}},
+		{
+			"NQF level", func(c *credential.Credential) any { return c.NQF },
+			&credential.Concept{ID: "http://data.europa.eu/snb/qdr/c_c392e7a2", Label: en("RQF Level 6")},
+		},
 		{"assessment", func(c *credential.Credential) any { return c.Assessment }, en("artefact assessment (Online)")},
 		{"form of participation", func(c *credential.Credential) any { return c.Participation }, en("Blended (non-formal learning)")},
 		{"quality assurance", func(c *credential.Credential) any { return c.QualityAssurance }, credential.Text(nil)},
-		{"prerequisites", func(c *credential.Credential) any { return c.Prerequisites },
-			en("The learner needs to have an EDC Online Credential Builder account, that requires an EU Login ID.")},
+		{
+			"prerequisites", func(c *credential.Credential) any { return c.Prerequisites },
+			en("The learner needs to have an EDC Online Credential Builder account, that requires an EU Login ID."),
+		},
 		{"supervision and identity verification", func(c *credential.Credential) any { return c.Supervision }, en("Unsupervised without ID Verification")},
 		{"grade", func(c *credential.Credential) any { return c.Grade }, en("Pass")},
 		{"stackability", func(c *credential.Credential) any { return c.Stackability }, en("Stand-alone: not part of a larger qualification.")},
@@ -70,8 +76,10 @@ func TestMicroCredentialAnnex1(t *testing.T) {
 		{"further information", func(c *credential.Credential) any { return c.FurtherInformation }, credential.Text(nil)},
 		{"field of study (ISCED-F)", func(c *credential.Credential) any { return c.FieldOfStudy }, []credential.Concept{
 			{ID: "http://data.europa.eu/snb/isced-f/003", Label: en("Personal skills and development"), Code: "003", Framework: en("ISCED-F 2013")},
-			{ID: "http://data.europa.eu/snb/isced-f/0688", Label: en("Inter-disciplinary programmes and qualifications involving Information and Communication Technologies (ICTs)"),
-				Code: "0688", Framework: en("ISCED-F 2013")},
+			{
+				ID: "http://data.europa.eu/snb/isced-f/0688", Label: en("Inter-disciplinary programmes and qualifications involving Information and Communication Technologies (ICTs)"),
+				Code: "0688", Framework: en("ISCED-F 2013"),
+			},
 		}},
 		{"languages", func(c *credential.Credential) any { return c.Languages }, []string{"en"}},
 		{"accreditation", func(c *credential.Credential) any { return c.Accreditation }, []credential.Concept(nil)},
@@ -110,7 +118,8 @@ func TestMicroCredentialAnnex1(t *testing.T) {
 		}{
 			{"source id", func(c *credential.Credential) any { return c.SourceID }, "urn:credential:1018d05f-21d5-4555-b7f0-8fabfd22ca75"},
 			{"issuer (the sealing organisation)", func(c *credential.Credential) any { return c.Issuer }, credential.Party{
-				ID: "urn:epass:org:1f0de2587-9348-4fa9-b4d7-a77e34a9ac8a", Name: en("ORGANIZACION TEST"), Country: en("Ireland"), CountryCode: "IRL", URL: "https://uniz.edu"}},
+				ID: "urn:epass:org:1f0de2587-9348-4fa9-b4d7-a77e34a9ac8a", Name: en("ORGANIZACION TEST"), Country: en("Ireland"), CountryCode: "IRL", URL: "https://uniz.edu",
+			}},
 			{"awarding body", func(c *credential.Credential) any { return c.AwardingBody }, &universityOfZed},
 			{"issued", func(c *credential.Credential) any { return c.Issued.UTC() }, time.Date(2023, 9, 27, 11, 54, 17, 0, time.UTC)},
 			{"profile", func(c *credential.Credential) any { return c.Profile }, "European Digital Credential (ELM 3, sealed)"},

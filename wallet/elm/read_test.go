@@ -75,8 +75,10 @@ func TestLimits(t *testing.T) {
 		{"nested deeper than 100", []byte(`{"type":["EuropeanDigitalCredential"],"x":` + deep + `}`), Options{}, ErrMalformed, jsonld.ErrTooDeep},
 		{"sealed payload nested deeper than 100", seal(t, ecKey, []byte(`{"x":`+deep+`}`), sealOpts{alg: algES256, certs: []*x509.Certificate{pki.leaf}}), Options{}, ErrMalformed, jsonld.ErrTooDeep},
 		{"x5c longer than 8", seal(t, ecKey, []byte(minimalEDC), sealOpts{alg: algES256, certs: nineCerts}), Options{}, ErrLimit, nil},
-		{"certificate over 16 KiB", seal(t, ecKey, []byte(minimalEDC), sealOpts{alg: algES256, certs: []*x509.Certificate{pki.leaf},
-			header: func(h map[string]any) { h["x5c"] = []string{hugeCert} }}), Options{}, ErrLimit, nil},
+		{"certificate over 16 KiB", seal(t, ecKey, []byte(minimalEDC), sealOpts{
+			alg: algES256, certs: []*x509.Certificate{pki.leaf},
+			header: func(h map[string]any) { h["x5c"] = []string{hugeCert} },
+		}), Options{}, ErrLimit, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,8 +177,10 @@ func TestUnsealedIdentity(t *testing.T) {
 // Every message code a reading can carry has an English sentence, and the
 // sentences render without leftovers.
 func TestMessages(t *testing.T) {
-	codes := []string{"format.ok", "format.malformed", "proof.none", "proof.failed", "proof.unsupported", "proof.key-not-found",
-		"accreditation.ok", "accreditation.none", "accreditation.mismatch"}
+	codes := []string{
+		"format.ok", "format.malformed", "proof.none", "proof.failed", "proof.unsupported", "proof.key-not-found",
+		"accreditation.ok", "accreditation.none", "accreditation.mismatch",
+	}
 	for code := range messages {
 		codes = append(codes, code)
 	}
@@ -186,9 +190,11 @@ func TestMessages(t *testing.T) {
 			t.Errorf("%s is not registered", code)
 		}
 	}
-	args := map[string]string{"Signer": "Org", "OrgID": "VATBE-1", "Date": "1 June 2024, 10:00 UTC", "Level": levelQualified,
+	args := map[string]string{
+		"Signer": "Org", "OrgID": "VATBE-1", "Date": "1 June 2024, 10:00 UTC", "Level": levelQualified,
 		"ExpiredOn": "31 December 2025", "IssuerID": "X", "Presentation": "yes", "CA": "CA", "From": "a", "Until": "b",
-		"Problem": "p", "Name": "n", "Expired": "e", "Issued": "i"}
+		"Problem": "p", "Name": "n", "Expired": "e", "Issued": "i",
+	}
 	for code := range messages {
 		if msg := credential.Render(code, args); msg == code || strings.Contains(msg, "{{") || strings.Contains(msg, "<no value>") {
 			t.Errorf("%s renders as %q", code, msg)

@@ -22,14 +22,22 @@ func TestSealedSamples(t *testing.T) {
 		file, signer, orgID, cn, signedAt, date, expiredOn, ca, issuerID string
 		presentation                                                     bool
 	}{
-		{"edc/elm-v3/Sample-MC-Annex1-signed.jsonld", "ORGANIZACION TEST", "VATES-A00000000", "TEST SEAL",
-			"2023-09-27T11:54:17Z", "27 September 2023, 11:54 UTC", "10 May 2025", "ANF AC Qualified Certificates for eSeal", "", false},
-		{"edc/elm-v3/Sample-CertOfPart-signed.jsonld", "ORGANIZACION TEST", "VATES-A00000000", "TEST SEAL",
-			"2023-09-27T12:07:01Z", "27 September 2023, 12:07 UTC", "10 May 2025", "ANF AC Qualified Certificates for eSeal", "", false},
-		{"edc/edc-software-v2.0.6/jsonld/credential-signed.jsonld", "Certificado TEST Sello Electronico", "VATES-B00000000", "Nombre Servicio Sellado TEST",
-			"2022-12-21T18:50:21Z", "21 December 2022, 18:50 UTC", "5 May 2023", "ANF Assured ID CA1", "eidasIdentifier123", false},
-		{"edc/edc-software-v2.0.6/jsonld/json_to_seal-signed-jades-baseline-lta.json", "Certificado TEST Sello Electronico", "VATES-B00000000", "Nombre Servicio Sellado TEST",
-			"2022-08-19T11:10:45Z", "19 August 2022, 11:10 UTC", "5 May 2023", "ANF Assured ID CA1", "", true},
+		{
+			"edc/elm-v3/Sample-MC-Annex1-signed.jsonld", "ORGANIZACION TEST", "VATES-A00000000", "TEST SEAL",
+			"2023-09-27T11:54:17Z", "27 September 2023, 11:54 UTC", "10 May 2025", "ANF AC Qualified Certificates for eSeal", "", false,
+		},
+		{
+			"edc/elm-v3/Sample-CertOfPart-signed.jsonld", "ORGANIZACION TEST", "VATES-A00000000", "TEST SEAL",
+			"2023-09-27T12:07:01Z", "27 September 2023, 12:07 UTC", "10 May 2025", "ANF AC Qualified Certificates for eSeal", "", false,
+		},
+		{
+			"edc/edc-software-v2.0.6/jsonld/credential-signed.jsonld", "Certificado TEST Sello Electronico", "VATES-B00000000", "Nombre Servicio Sellado TEST",
+			"2022-12-21T18:50:21Z", "21 December 2022, 18:50 UTC", "5 May 2023", "ANF Assured ID CA1", "eidasIdentifier123", false,
+		},
+		{
+			"edc/edc-software-v2.0.6/jsonld/json_to_seal-signed-jades-baseline-lta.json", "Certificado TEST Sello Electronico", "VATES-B00000000", "Nombre Servicio Sellado TEST",
+			"2022-08-19T11:10:45Z", "19 August 2022, 11:10 UTC", "5 May 2023", "ANF Assured ID CA1", "", true,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file[strings.LastIndex(tt.file, "/")+1:], func(t *testing.T) {
@@ -51,9 +59,11 @@ func TestSealedSamples(t *testing.T) {
 					t.Errorf("proof arg %s = %q, want %q", k, proof.Args[k], v)
 				}
 			}
-			for _, s := range []string{"sealed by " + tt.signer + " (" + tt.orgID + ") on " + tt.date,
+			for _, s := range []string{
+				"sealed by " + tt.signer + " (" + tt.orgID + ") on " + tt.date,
 				"qualified certificate for electronic seals", "does not state that the key is on a qualified seal creation device",
-				"valid on the day of sealing; it expired on " + tt.expiredOn} {
+				"valid on the day of sealing; it expired on " + tt.expiredOn,
+			} {
 				if !strings.Contains(proof.Message, s) {
 					t.Errorf("proof message lacks %q:\n%s", s, proof.Message)
 				}
@@ -263,10 +273,14 @@ func TestKeyUsage(t *testing.T) {
 // x5c chain.
 func TestChainValidity(t *testing.T) {
 	keys(t)
-	oldCA := makeCert(t, certSpec{cn: "Old CA", from: day0.AddDate(-3, 0, 0), until: day0.AddDate(0, 3, 0), keyUsage: x509.KeyUsageCertSign,
-		isCA: true, pub: caKey.Public(), key: caKey})
-	leaf := makeCert(t, certSpec{cn: "Seal", org: "Org", from: day0, until: day1, keyUsage: x509.KeyUsageDigitalSignature,
-		pub: ecKey.Public(), parent: oldCA, parentKey: caKey})
+	oldCA := makeCert(t, certSpec{
+		cn: "Old CA", from: day0.AddDate(-3, 0, 0), until: day0.AddDate(0, 3, 0), keyUsage: x509.KeyUsageCertSign,
+		isCA: true, pub: caKey.Public(), key: caKey,
+	})
+	leaf := makeCert(t, certSpec{
+		cn: "Seal", org: "Org", from: day0, until: day1, keyUsage: x509.KeyUsageDigitalSignature,
+		pub: ecKey.Public(), parent: oldCA, parentKey: caKey,
+	})
 	data := seal(t, ecKey, []byte(minimalEDC), sealOpts{alg: algES256, sigT: sigTIn, certs: []*x509.Certificate{leaf, oldCA}})
 	proof := findCheck(t, read(t, data), credential.CheckProof)
 	if proof.Status != credential.Failed || proof.Code != "proof.elm-chain" || !strings.Contains(proof.Args["Problem"], "was not valid") {
@@ -281,8 +295,10 @@ func TestChainFromValidationData(t *testing.T) {
 	pki := newPKI(t, ecKey, nil)
 	xvals, _ := json.Marshal(map[string]any{"xVals": []any{map[string]any{"x509Cert": map[string]any{"val": base64.StdEncoding.EncodeToString(pki.ca.Raw)}}}})
 	for _, form := range []any{base64.RawURLEncoding.EncodeToString(xvals), json.RawMessage(xvals)} {
-		data := seal(t, ecKey, []byte(minimalEDC), sealOpts{alg: algES256, sigT: sigTIn, certs: []*x509.Certificate{pki.leaf},
-			unprotected: map[string]any{"etsiU": []any{form}}})
+		data := seal(t, ecKey, []byte(minimalEDC), sealOpts{
+			alg: algES256, sigT: sigTIn, certs: []*x509.Certificate{pki.leaf},
+			unprotected: map[string]any{"etsiU": []any{form}},
+		})
 		r := read(t, data)
 		issuer := findCheck(t, r, credential.CheckIssuer)
 		if !strings.Contains(issuer.Detail, `issued by "Test Qualified CA" (found in the seal's unsigned validation data, signature checked)`) ||

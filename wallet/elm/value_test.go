@@ -153,8 +153,10 @@ func TestStatusEntries(t *testing.T) {
 func TestImages(t *testing.T) {
 	png := "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 	media := func(content, kind string) map[string]any {
-		return map[string]any{"id": "urn:epass:mediaObject:9", "content": content,
-			"contentType": map[string]any{"id": "http://publications.europa.eu/resource/authority/file-type/" + kind}}
+		return map[string]any{
+			"id": "urn:epass:mediaObject:9", "content": content,
+			"contentType": map[string]any{"id": "http://publications.europa.eu/resource/authority/file-type/" + kind},
+		}
 	}
 	big := make([]byte, maxInlineImage+4)
 	for i := range big {
@@ -237,9 +239,14 @@ func TestScalars(t *testing.T) {
 		b, ok  bool
 		asText string
 	}{
-		{`true`, true, true, ""}, {`"False"`, false, true, "False"}, {`{"@value": true}`, true, true, ""},
-		{`[false]`, false, true, ""}, {`"maybe"`, false, false, "maybe"}, {`[true, false]`, false, false, ""},
-		{`{"@id": "urn:x"}`, false, false, "urn:x"}, {`[3, "y"]`, false, false, "y"},
+		{`true`, true, true, ""},
+		{`"False"`, false, true, "False"},
+		{`{"@value": true}`, true, true, ""},
+		{`[false]`, false, true, ""},
+		{`"maybe"`, false, false, "maybe"},
+		{`[true, false]`, false, false, ""},
+		{`{"@id": "urn:x"}`, false, false, "urn:x"},
+		{`[3, "y"]`, false, false, "y"},
 	} {
 		v := jsonValue(t, tt.in)
 		if b, ok := boolean(v); b != tt.b || ok != tt.ok {
@@ -249,8 +256,10 @@ func TestScalars(t *testing.T) {
 			t.Errorf("str(%s) = %q", tt.in, s)
 		}
 	}
-	for uri, want := range map[string]int{"http://data.europa.eu/snb/eqf/8": 8, "http://data.europa.eu/snb/eqf/9": 0,
-		"http://data.europa.eu/snb/eqf/x": 0, "http://example.org/eqf/5": 0} {
+	for uri, want := range map[string]int{
+		"http://data.europa.eu/snb/eqf/8": 8, "http://data.europa.eu/snb/eqf/9": 0,
+		"http://data.europa.eu/snb/eqf/x": 0, "http://example.org/eqf/5": 0,
+	} {
 		if got := eqfFromURI(uri); got != want {
 			t.Errorf("eqfFromURI(%s) = %d", uri, got)
 		}

@@ -2,12 +2,13 @@ package status
 
 import (
 	"context"
-	"github.com/satchel-wallet/satchel/wallet/fetch"
 	"maps"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/satchel-wallet/satchel/wallet/fetch"
 
 	"github.com/satchel-wallet/satchel/wallet/credential"
 )
@@ -68,67 +69,164 @@ func TestCheckOutcomes(t *testing.T) {
 		{"last entry of the list", []credential.StatusEntry{entry(rev, "revocation", 16384*8-1)}, lists, nil, credential.OK, "status.ok", nil},
 		{"index past the end", []credential.StatusEntry{entry(rev, "revocation", 16384*8)}, lists, nil, credential.Warning, "status.error", map[string]string{"Problem": "the credential's position is not in the list at " + rev}},
 		{"no index", []credential.StatusEntry{entry(rev, "revocation", -1)}, lists, nil, credential.Warning, "status.error", map[string]string{"Problem": "the credential's status entry is incomplete or damaged"}},
-		{"list of another issuer", []credential.StatusEntry{entry(list, "revocation", 5)},
+		{
+			"list of another issuer",
+			[]credential.StatusEntry{entry(list, "revocation", 5)},
 			with(listCredential(t, issuerB, list, bits, "revocation", nil, nil)), nil,
-			credential.Warning, "status.unverified", map[string]string{"URL": list, "Says": "revoked", "Problem": "it is issued by " + issuerB.did + ", not by the credential's issuer"}},
-		{"list of another issuer, accepted", []credential.StatusEntry{entry(list, "revocation", 5)},
+			credential.Warning, "status.unverified",
+			map[string]string{"URL": list, "Says": "revoked", "Problem": "it is issued by " + issuerB.did + ", not by the credential's issuer"},
+		},
+		{
+			"list of another issuer, accepted",
+			[]credential.StatusEntry{entry(list, "revocation", 5)},
 			with(listCredential(t, issuerB, list, bits, "revocation", nil, nil)),
 			func(o *Options) {
 				o.AcceptListIssuer = func(l, c string) bool { return l == issuerB.did && c == issuerA.did }
 			},
-			credential.Failed, "status.revoked", nil},
-		{"list that names issuer A but is signed by B", []credential.StatusEntry{entry(list, "revocation", 4)},
+			credential.Failed, "status.revoked", nil,
+		},
+		{
+			"list that names issuer A but is signed by B",
+			[]credential.StatusEntry{entry(list, "revocation", 4)},
 			with(listCredential(t, issuerB, list, bits, "revocation", map[string]any{"issuer": issuerA.did}, nil)), nil,
-			credential.Warning, "status.unverified", map[string]string{"Says": "valid", "Problem": "it is signed by someone other than its issuer"}},
-		{"list whose issuer was changed after signing", []credential.StatusEntry{entry(list, "revocation", 4)},
+			credential.Warning, "status.unverified",
+			map[string]string{"Says": "valid", "Problem": "it is signed by someone other than its issuer"},
+		},
+		{
+			"list whose issuer was changed after signing",
+			[]credential.StatusEntry{entry(list, "revocation", 4)},
 			with(listCredential(t, issuerB, list, bits, "revocation", nil, func(d map[string]any) { d["issuer"] = issuerA.did })), nil,
-			credential.Warning, "status.unverified", map[string]string{"Says": "valid", "Problem": "its signature does not match its content"}},
-		{"list changed after signing", []credential.StatusEntry{entry(list, "revocation", 5)},
+			credential.Warning, "status.unverified",
+			map[string]string{"Says": "valid", "Problem": "its signature does not match its content"},
+		},
+		{
+			"list changed after signing",
+			[]credential.StatusEntry{entry(list, "revocation", 5)},
 			with(listCredential(t, issuerA, list, bits, "revocation", nil, func(d map[string]any) {
 				d["credentialSubject"].(map[string]any)["encodedList"] = "u" + gzipB64(t, bitstring(16384))
 			})), nil,
-			credential.Warning, "status.unverified", map[string]string{"Says": "valid", "Problem": "its signature does not match its content"}},
-		{"unsigned list", []credential.StatusEntry{entry(list, "revocation", 5)},
+			credential.Warning, "status.unverified",
+			map[string]string{"Says": "valid", "Problem": "its signature does not match its content"},
+		},
+		{
+			"unsigned list",
+			[]credential.StatusEntry{entry(list, "revocation", 5)},
 			with(listCredential(t, issuerA, list, bits, "revocation", nil, func(d map[string]any) { delete(d, "proof") })), nil,
-			credential.Warning, "status.unverified", map[string]string{"Says": "revoked", "Problem": "it is not signed"}},
-		{"list of another issuer, index past the end", []credential.StatusEntry{entry(list, "revocation", 16384*8)},
+			credential.Warning, "status.unverified",
+			map[string]string{"Says": "revoked", "Problem": "it is not signed"},
+		},
+		{
+			"list of another issuer, index past the end",
+			[]credential.StatusEntry{entry(list, "revocation", 16384*8)},
 			with(listCredential(t, issuerB, list, bits, "revocation", nil, nil)), nil,
-			credential.Warning, "status.unverified", map[string]string{"Says": ""}},
+			credential.Warning, "status.unverified",
+			map[string]string{"Says": ""},
+		},
 		{"list for another purpose", []credential.StatusEntry{entry(rev, "suspension", 5)}, lists, nil, credential.Warning, "status.error", map[string]string{"Problem": "the list at " + rev + " is damaged"}},
-		{"truncated list", []credential.StatusEntry{entry(list, "revocation", 5)},
+		{
+			"truncated list",
+			[]credential.StatusEntry{entry(list, "revocation", 5)},
 			with(listCredential(t, issuerA, list, bits[:len(bits)-10], "revocation", nil, nil)), nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + list + " is damaged"}},
-		{"signed gzip bomb", []credential.StatusEntry{entry(list, "revocation", 5)},
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + list + " is damaged"},
+		},
+		{
+			"signed gzip bomb",
+			[]credential.StatusEntry{entry(list, "revocation", 5)},
 			with(listCredential(t, issuerA, list, "u"+gzipB64(t, make([]byte, MaxListSize+1)), "revocation", nil, nil)), nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + list + " is larger than Satchel accepts"}},
-		{"expired list", []credential.StatusEntry{entry(list, "revocation", 4)},
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + list + " is larger than Satchel accepts"},
+		},
+		{
+			"expired list",
+			[]credential.StatusEntry{entry(list, "revocation", 4)},
 			with(listCredential(t, issuerA, list, bits, "revocation", map[string]any{"validUntil": "2026-01-01T00:00:00Z"}, nil)), nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + list + " is outside its validity period"}},
-		{"list not yet valid", []credential.StatusEntry{entry(list, "revocation", 4)},
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + list + " is outside its validity period"},
+		},
+		{
+			"list not yet valid",
+			[]credential.StatusEntry{entry(list, "revocation", 4)},
 			with(listCredential(t, issuerA, list, bits, "revocation", map[string]any{"validFrom": "2027-01-01T00:00:00Z"}, nil)), nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + list + " is outside its validity period"}},
-		{"list not fetched", []credential.StatusEntry{entry(list, "revocation", 4)}, lists, nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + list + " could not be fetched"}},
-		{"list too large", []credential.StatusEntry{entry(list, "revocation", 4)}, with(make([]byte, MaxDocumentSize+1)), nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + list + " is larger than Satchel accepts"}},
-		{"list not JSON", []credential.StatusEntry{entry(list, "revocation", 4)}, with([]byte("<html>")), nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + list + " is damaged"}},
-		{"list as a JWT", []credential.StatusEntry{entry(list, "revocation", 4)}, with([]byte("eyJhbGciOiJFZERTQSJ9.e30.AA")), nil,
-			credential.Warning, "status.unsupported", map[string]string{"Type": "BitstringStatusListEntry whose list is a JWT"}},
-		{"unknown mechanism", []credential.StatusEntry{{Type: "RevocationList2020Status", ListURL: list, Index: 3}}, lists, nil,
-			credential.Warning, "status.unsupported", map[string]string{"Type": "RevocationList2020Status"}},
-		{"unknown mechanism, offline", []credential.StatusEntry{{Type: "1EdTechRevocationList", ListURL: list, Index: -1}}, nil, nil,
-			credential.Warning, "status.unsupported", map[string]string{"Type": "1EdTechRevocationList"}},
-		{"offline names the list it could check", []credential.StatusEntry{{Type: "1EdTechRevocationList", ListURL: list, Index: -1}, entry(rev, "revocation", 1)}, nil, nil,
-			credential.Skipped, "status.offline", map[string]string{"URL": rev}},
-		{"no statusPurpose", []credential.StatusEntry{entry(rev, "", 1)}, lists, nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the credential's status entry is incomplete or damaged"}},
-		{"message purpose only", []credential.StatusEntry{entry(list, "message", 3)}, lists, nil,
-			credential.Warning, "status.unsupported", map[string]string{"Type": `BitstringStatusListEntry with statusPurpose "message"`}},
-		{"message beside revocation is not fetched", []credential.StatusEntry{entry(list, "message", 3), entry(rev, "revocation", 4)}, lists, nil,
-			credential.OK, "status.ok", nil},
-		{"not a web address", []credential.StatusEntry{{Type: TypeBitstring, Purpose: "revocation", ListURL: "file:///etc/passwd", Index: 1}}, lists, nil,
-			credential.Warning, "status.error", map[string]string{"Problem": "the credential's status entry is incomplete or damaged"}},
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + list + " is outside its validity period"},
+		},
+		{
+			"list not fetched",
+			[]credential.StatusEntry{entry(list, "revocation", 4)},
+			lists, nil,
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + list + " could not be fetched"},
+		},
+		{
+			"list too large",
+			[]credential.StatusEntry{entry(list, "revocation", 4)},
+			with(make([]byte, MaxDocumentSize+1)), nil,
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + list + " is larger than Satchel accepts"},
+		},
+		{
+			"list not JSON",
+			[]credential.StatusEntry{entry(list, "revocation", 4)},
+			with([]byte("<html>")), nil,
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + list + " is damaged"},
+		},
+		{
+			"list as a JWT",
+			[]credential.StatusEntry{entry(list, "revocation", 4)},
+			with([]byte("eyJhbGciOiJFZERTQSJ9.e30.AA")), nil,
+			credential.Warning, "status.unsupported",
+			map[string]string{"Type": "BitstringStatusListEntry whose list is a JWT"},
+		},
+		{
+			"unknown mechanism",
+			[]credential.StatusEntry{{Type: "RevocationList2020Status", ListURL: list, Index: 3}},
+			lists, nil,
+			credential.Warning, "status.unsupported",
+			map[string]string{"Type": "RevocationList2020Status"},
+		},
+		{
+			"unknown mechanism, offline",
+			[]credential.StatusEntry{{Type: "1EdTechRevocationList", ListURL: list, Index: -1}},
+			nil, nil,
+			credential.Warning, "status.unsupported",
+			map[string]string{"Type": "1EdTechRevocationList"},
+		},
+		{
+			"offline names the list it could check",
+			[]credential.StatusEntry{{Type: "1EdTechRevocationList", ListURL: list, Index: -1}, entry(rev, "revocation", 1)},
+			nil, nil,
+			credential.Skipped, "status.offline",
+			map[string]string{"URL": rev},
+		},
+		{
+			"no statusPurpose",
+			[]credential.StatusEntry{entry(rev, "", 1)},
+			lists, nil,
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the credential's status entry is incomplete or damaged"},
+		},
+		{
+			"message purpose only",
+			[]credential.StatusEntry{entry(list, "message", 3)},
+			lists, nil,
+			credential.Warning, "status.unsupported",
+			map[string]string{"Type": `BitstringStatusListEntry with statusPurpose "message"`},
+		},
+		{
+			"message beside revocation is not fetched",
+			[]credential.StatusEntry{entry(list, "message", 3), entry(rev, "revocation", 4)},
+			lists, nil,
+			credential.OK, "status.ok", nil,
+		},
+		{
+			"not a web address",
+			[]credential.StatusEntry{{Type: TypeBitstring, Purpose: "revocation", ListURL: "file:///etc/passwd", Index: 1}},
+			lists, nil,
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the credential's status entry is incomplete or damaged"},
+		},
 		{"too many entries", func() []credential.StatusEntry {
 			var es []credential.StatusEntry
 			for i := range MaxEntries + 1 {

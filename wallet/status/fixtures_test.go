@@ -27,15 +27,13 @@ func fixtureFetcher(t testing.TB) StaticFetcher {
 	t.Helper()
 	f := StaticFetcher{}
 	for _, name := range []string{"e5WK8CbZ1GjycuPombrj", "expired", "missingBitStringType", "notYetValid", "tampered"} {
-		f["https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/"+name] =
-			fixture.Read(t, dccDir+"statusLists/didkey-ed25519Signature2020/"+name)
+		f["https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/"+name] = fixture.Read(t, dccDir+"statusLists/didkey-ed25519Signature2020/"+name)
 	}
 	// The newer DCC credentials point at the copy of the same list in
 	// digitalcredentials/verifier-core (src/test-fixtures/status/), which
 	// the fixtures do not hold; that file is byte for byte the one above
 	// (same id, encodedList and proofValue).
-	f["https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/e5WK8CbZ1GjycuPombrj"] =
-		f["https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/e5WK8CbZ1GjycuPombrj"]
+	f["https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/e5WK8CbZ1GjycuPombrj"] = f["https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/e5WK8CbZ1GjycuPombrj"]
 	f[edtechList] = fixture.Read(t, "vectors/ob3/1edtech-validator/ob30/bit-string-list/testlist")
 	return f
 }

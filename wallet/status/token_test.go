@@ -72,10 +72,16 @@ func TestTokenStatusList(t *testing.T) {
 		{"wrong typ", signToken(t, key, edit(header, "typ", "JWT"), claims), 2, keys, credential.Warning, "status.error", map[string]string{"Problem": "the list at " + uri + " is damaged"}},
 		{"no status_list", signToken(t, key, header, edit(claims, "status_list", nil)), 2, keys, credential.Warning, "status.error", nil},
 		{"bits 3", signToken(t, key, header, edit(claims, "status_list", map[string]any{"bits": 3, "lst": "eNo76fITAAPfAgc"})), 2, keys, credential.Warning, "status.error", nil},
-		{"zlib bomb", signToken(t, key, header, edit(claims, "status_list", map[string]any{"bits": 1, "lst": zlibB64(t, make([]byte, MaxListSize+1))})), 2, keys,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + uri + " is larger than Satchel accepts"}},
-		{"claim names in another case", signToken(t, key, header, map[string]any{"SUB": uri, "Status_List": map[string]any{"bits": 2, "lst": "eNo76fITAAPfAgc"}}), 2, keys,
-			credential.Warning, "status.error", map[string]string{"Problem": "the list at " + uri + " is damaged"}},
+		{
+			"zlib bomb", signToken(t, key, header, edit(claims, "status_list", map[string]any{"bits": 1, "lst": zlibB64(t, make([]byte, MaxListSize+1))})), 2, keys,
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + uri + " is larger than Satchel accepts"},
+		},
+		{
+			"claim names in another case", signToken(t, key, header, map[string]any{"SUB": uri, "Status_List": map[string]any{"bits": 2, "lst": "eNo76fITAAPfAgc"}}), 2, keys,
+			credential.Warning, "status.error",
+			map[string]string{"Problem": "the list at " + uri + " is damaged"},
+		},
 		{"bits as text", signToken(t, key, header, edit(claims, "status_list", map[string]any{"bits": "2", "lst": "eNo76fITAAPfAgc"})), 2, keys, credential.Warning, "status.error", nil},
 		{"not a JWT", []byte(`{"status_list":{}}`), 2, keys, credential.Warning, "status.error", nil},
 	}

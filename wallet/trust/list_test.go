@@ -47,8 +47,10 @@ func TestCanonicalRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Entry{Name: "Uni", Source: "added by me", Domains: []string{"uni.example"}, Organizations: []string{"Uni  SA"},
-		OrganizationIdentifiers: []string{"VATBE-0123456789"}, Added: "2026-01-02"}
+	want := Entry{
+		Name: "Uni", Source: "added by me", Domains: []string{"uni.example"}, Organizations: []string{"Uni  SA"},
+		OrganizationIdentifiers: []string{"VATBE-0123456789"}, Added: "2026-01-02",
+	}
 	if got := l.Entries(); !reflect.DeepEqual(got, []Entry{want}) {
 		t.Fatalf("got %+v", got)
 	}

@@ -96,20 +96,42 @@ func TestCheck(t *testing.T) {
 		code                         string
 		args                         map[string]string
 	}{
-		{"trusted by DID", l, "did:web:uni.example", "Universidad de Ejemplo", "did:web:uni.example", nil,
-			credential.OK, "issuer.trusted", map[string]string{"Name": "Universidad de Ejemplo", "Source": "my university's list"}},
-		{"trusted by certificate", l, "", "", "CN=Example Seal, O=Example Training Provider SA", []string{"Example Training Provider SA", "VATBE-0123456789"},
-			credential.OK, "issuer.trusted", map[string]string{"Name": "Example Training Provider", "Source": "EU trusted list"}},
-		{"unknown, named", l, "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", "Example Academy", "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", nil,
-			credential.Warning, "issuer.unknown", map[string]string{"Issuer": "Example Academy"}},
-		{"unknown, by id", l, "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", "", "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", nil,
-			credential.Warning, "issuer.unknown", map[string]string{"Issuer": "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS"}},
-		{"claimed but not signed", l, "did:web:uni.example", "Universidad de Ejemplo", "", nil,
-			credential.Warning, "issuer.unknown", map[string]string{"Issuer": "Universidad de Ejemplo"}},
-		{"no list", nil, "did:web:uni.example", "", "did:web:uni.example", nil,
-			credential.Warning, "issuer.unknown", map[string]string{"Issuer": "did:web:uni.example"}},
-		{"empty list", New(), "", "", "", nil,
-			credential.Warning, "issuer.unknown", map[string]string{"Issuer": "The issuer"}},
+		{
+			"trusted by DID", l, "did:web:uni.example", "Universidad de Ejemplo", "did:web:uni.example", nil,
+			credential.OK, "issuer.trusted",
+			map[string]string{"Name": "Universidad de Ejemplo", "Source": "my university's list"},
+		},
+		{
+			"trusted by certificate", l, "", "", "CN=Example Seal, O=Example Training Provider SA",
+			[]string{"Example Training Provider SA", "VATBE-0123456789"},
+			credential.OK, "issuer.trusted",
+			map[string]string{"Name": "Example Training Provider", "Source": "EU trusted list"},
+		},
+		{
+			"unknown, named", l, "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", "Example Academy", "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", nil,
+			credential.Warning, "issuer.unknown",
+			map[string]string{"Issuer": "Example Academy"},
+		},
+		{
+			"unknown, by id", l, "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", "", "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", nil,
+			credential.Warning, "issuer.unknown",
+			map[string]string{"Issuer": "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS"},
+		},
+		{
+			"claimed but not signed", l, "did:web:uni.example", "Universidad de Ejemplo", "", nil,
+			credential.Warning, "issuer.unknown",
+			map[string]string{"Issuer": "Universidad de Ejemplo"},
+		},
+		{
+			"no list", nil, "did:web:uni.example", "", "did:web:uni.example", nil,
+			credential.Warning, "issuer.unknown",
+			map[string]string{"Issuer": "did:web:uni.example"},
+		},
+		{
+			"empty list", New(), "", "", "", nil,
+			credential.Warning, "issuer.unknown",
+			map[string]string{"Issuer": "The issuer"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
