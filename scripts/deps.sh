@@ -15,6 +15,9 @@ test)
 	# take screenshots with ImageMagick; the backup test opens a backup
 	# with the standard age tool.
 	packages+=(xvfb xdotool imagemagick age)
+	# The QR tests read every generated symbol back with an independent
+	# decoder, zbarimg.
+	packages+=(zbar-tools)
 	# The interop tests run the third-party harness in ../shared/interop,
 	# which needs Node.js (20 or newer) and npm; a Node.js installed some
 	# other way counts.
