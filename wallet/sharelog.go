@@ -52,8 +52,9 @@ func (w *Wallet) LogShared(s Shared) (Shared, error) {
 		s.At = w.now()
 	}
 	s.At = s.At.UTC()
-	// Ids sort by time, so that the log reads in order without parsing.
-	s.ID = fmt.Sprintf("%016x-%s", s.At.UnixNano(), newID()[:8])
+	// Ids sort by the time of logging (At may be truncated to the second),
+	// so that the log reads in order without parsing.
+	s.ID = fmt.Sprintf("%016x-%s", w.now().UnixNano(), newID()[:8])
 	err := w.store.Update(func(tx Tx) error {
 		if err := putJSON(tx, BucketLog, s.ID, s); err != nil {
 			return err

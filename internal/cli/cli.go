@@ -164,6 +164,10 @@ or the wallet check found damage; 2 a usage, environment or passphrase error.`,
 		a.collectionCommand(),
 		a.tagCommand(),
 		a.stackCommand(),
+		a.presentCommand(),
+		a.qrCommand(),
+		a.verifyPresentationCommand(),
+		a.logCommand(),
 	)
 	return root
 }

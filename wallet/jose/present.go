@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,46 @@ type PresentationOptions struct {
 	// Lifetime sets "exp" after IssuedAt; zero means
 	// [DefaultPresentationLifetime].
 	Lifetime time.Duration
+	// Extra are further members of the payload, written in name order:
+	// top-level claims of a VC 1.1 VP-JWT, members of the presentation in
+	// VC 2.0. A name the presentation sets itself (iss, vp, holder, ...) is
+	// refused with [ErrMalformed].
+	Extra map[string]any
+	// Context are further @context entries of a VC 2.0 presentation,
+	// after the VC 2.0 context: what defines the terms of Extra, which the
+	// VC 2.0 context does not. A VC 1.1 VP-JWT puts Extra beside its "vp"
+	// claim, outside JSON-LD, and ignores Context.
+	Context []any
+}
+
+// reservedClaims are the payload members SignPresentation and
+// SignPresentationV2 write themselves, which Extra must not repeat.
+var reservedClaims = map[string]bool{
+	"iss": true, "sub": true, "aud": true, "nonce": true, "jti": true, "nbf": true, "iat": true, "exp": true,
+	"vp": true, "vc": true, "@context": true, "type": true, "id": true, "holder": true, "verifiableCredential": true,
+}
+
+// appendExtra writes the Extra members, each preceded by a comma.
+func appendExtra(b []byte, extra map[string]any) ([]byte, error) {
+	names := make([]string, 0, len(extra))
+	for k := range extra {
+		if reservedClaims[k] || k == "" {
+			return nil, fmt.Errorf("extra claim %q: %w", k, ErrMalformed)
+		}
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		v, err := marshal(extra[k])
+		if err != nil {
+			return nil, fmt.Errorf("extra claim %q: %v: %w", k, err, ErrMalformed)
+		}
+		b = append(b, ',')
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = append(b, v...)
+	}
+	return b, nil
 }
 
 func (o *PresentationOptions) times() (iat, exp int64) {
@@ -102,6 +143,9 @@ func SignPresentation(s Signer, creds []VPCredential, opts PresentationOptions) 
 	b = strconv.AppendInt(b, iat, 10)
 	b = append(b, `,"exp":`...)
 	b = strconv.AppendInt(b, exp, 10)
+	if b, err = appendExtra(b, opts.Extra); err != nil {
+		return "", err
+	}
 	b = append(b, `,"vp":{"@context":["`+ContextV1+`"],"type":["VerifiablePresentation"],"holder":`...)
 	b = appendString(b, holder)
 	b = append(b, `,"verifiableCredential":[`...)
@@ -131,7 +175,16 @@ func SignPresentationV2(s Signer, creds []VPCredential, opts PresentationOptions
 	iat, exp := opts.times()
 	holder := s.DID()
 	b := make([]byte, 0, 512+credsLen(creds))
-	b = append(b, `{"@context":["`+ContextV2+`"],"type":["VerifiablePresentation"],"id":`...)
+	b = append(b, `{"@context":["`+ContextV2+`"`...)
+	for _, c := range opts.Context {
+		v, err := marshal(c)
+		if err != nil {
+			return "", fmt.Errorf("@context entry: %v: %w", err, ErrMalformed)
+		}
+		b = append(b, ',')
+		b = append(b, v...)
+	}
+	b = append(b, `],"type":["VerifiablePresentation"],"id":`...)
 	b = appendString(b, id)
 	b = append(b, `,"holder":`...)
 	b = appendString(b, holder)
@@ -158,6 +211,9 @@ func SignPresentationV2(s Signer, creds []VPCredential, opts PresentationOptions
 	b = strconv.AppendInt(b, iat, 10)
 	b = append(b, `,"exp":`...)
 	b = strconv.AppendInt(b, exp, 10)
+	if b, err = appendExtra(b, opts.Extra); err != nil {
+		return "", err
+	}
 	b = append(b, '}')
 	return SignCompact(s, "vp+jwt", s.KeyID(), b)
 }

@@ -95,8 +95,10 @@ func TestDocumentResolver(t *testing.T) {
 				"kty": "EC", "crv": "P-256",
 				"x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
 			}},
-			map[string]any{"id": "did:web:issuer.example#b58", "type": "Ed25519VerificationKey2018",
-				"publicKeyBase58": "H3C2AVvLMv6gmMNam3uVAjZpfkcJCwDwnZn6z3wXmqPV"},
+			map[string]any{
+				"id": "did:web:issuer.example#b58", "type": "Ed25519VerificationKey2018",
+				"publicKeyBase58": "H3C2AVvLMv6gmMNam3uVAjZpfkcJCwDwnZn6z3wXmqPV",
+			},
 		},
 		"assertionMethod": []any{"#jwk-p256"},
 		"authentication":  []any{"did:web:issuer.example#b58"},

@@ -16,6 +16,7 @@ type proof struct {
 	verificationMethod string
 	purpose            string
 	created            time.Time
+	expires            time.Time
 	challenge          string
 	domain             []string
 	previous           []string
@@ -69,6 +70,12 @@ func readProof(v any) (*proof, error) {
 		s, _ := c.(string)
 		if p.created, err = parseDateTime(s); err != nil {
 			return p, fmt.Errorf("ldp: proof created %q is not an xsd:dateTime: %w", s, ErrMalformedProof)
+		}
+	}
+	if e, ok := m["expires"]; ok {
+		s, _ := e.(string)
+		if p.expires, err = parseDateTime(s); err != nil {
+			return p, fmt.Errorf("ldp: proof expires %q is not an xsd:dateTime: %w", s, ErrMalformedProof)
 		}
 	}
 	return p, nil

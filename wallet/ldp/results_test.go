@@ -96,10 +96,14 @@ func normalise(observed string) string {
 // harness, which had no JSON-LD safe mode and no notion of an unsupported
 // suite.
 var differences = map[string]struct{ ours, why string }{
-	"ob3/1edtech-validator/ob30/sd/derivedcredential.json": {"ecdsa-sd-2023: unsupported",
-		"selective disclosure (ecdsa-sd-2023) is not implemented; the harness reported the key instead"},
-	"ob3/1edtech-validator/ob30/simple-multiple-proofs.json": {"SomeProofType: unsupported | eddsa-rdfc-2022: true",
-		"an unknown proof type is reported as unsupported, not as an unresolvable key"},
+	"ob3/1edtech-validator/ob30/sd/derivedcredential.json": {
+		"ecdsa-sd-2023: unsupported",
+		"selective disclosure (ecdsa-sd-2023) is not implemented; the harness reported the key instead",
+	},
+	"ob3/1edtech-validator/ob30/simple-multiple-proofs.json": {
+		"SomeProofType: unsupported | eddsa-rdfc-2022: true",
+		"an unknown proof type is reported as unsupported, not as an unresolvable key",
+	},
 }
 
 // unsafeRows are the 1EdTech error cases whose JSON-LD drops data (an
@@ -122,8 +126,10 @@ var unsafeRows = []string{
 
 func init() {
 	for _, name := range unsafeRows {
-		differences["ob3/1edtech-validator/ob30/"+name] = struct{ ours, why string }{"eddsa-rdfc-2022: unsafe",
-			"JSON-LD safe mode refuses the document (the harness found a signature mismatch after dropping data)"}
+		differences["ob3/1edtech-validator/ob30/"+name] = struct{ ours, why string }{
+			"eddsa-rdfc-2022: unsafe",
+			"JSON-LD safe mode refuses the document (the harness found a signature mismatch after dropping data)",
+		}
 	}
 }
 

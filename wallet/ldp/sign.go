@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
+	"crypto/elliptic"
 	"crypto/rand"
 	"encoding/asn1"
 	"fmt"
@@ -25,6 +26,9 @@ type Signer struct {
 	Processor *jsonld.Processor
 	// Key is an Ed25519 (ed25519.PrivateKey) or ECDSA P-256/P-384 key.
 	Key crypto.Signer
+	// Message signs instead of Key when Key is nil: a key held elsewhere
+	// that signs whole messages, such as the wallet's holder signer.
+	Message MessageSigner
 	// VerificationMethod is the id of the key's verification method, e.g.
 	// did.KeyID(holderDID).
 	VerificationMethod string
@@ -46,6 +50,21 @@ type SignOptions struct {
 	Challenge, Domain string
 	// ID is the proof's id, omitted when empty.
 	ID string
+	// Expires is when the proof stops being valid ("expires"), written in
+	// UTC to the second; zero leaves it out.
+	Expires time.Time
+}
+
+// MessageSigner signs whole messages, hashing them itself, and returns the
+// signature in the form proofs hold: Ed25519 as it is, ECDSA as r || s of
+// fixed size over the SHA-256 digest of msg. The wallet's holder signers
+// are MessageSigners. ECDSA message signers are used with P-256 keys only,
+// the one curve whose suite hash (SHA-256) is the one they apply.
+type MessageSigner interface {
+	// Public returns the public key.
+	Public() crypto.PublicKey
+	// Sign signs msg.
+	Sign(msg []byte) ([]byte, error)
 }
 
 // Sign returns a shallow copy of doc with a proof added: as its "proof" if
@@ -55,10 +74,10 @@ type SignOptions struct {
 // Ed25519 signatures are deterministic, so signing the same document with
 // the same options twice gives the same proof.
 func (s *Signer) Sign(ctx context.Context, doc map[string]any, opts SignOptions) (map[string]any, error) {
-	if s.Key == nil || s.VerificationMethod == "" {
+	if (s.Key == nil && s.Message == nil) || s.VerificationMethod == "" {
 		return nil, fmt.Errorf("ldp: signer without a key or verification method: %w", ErrInvalidKey)
 	}
-	pub := s.Key.Public()
+	pub := s.public()
 	name := opts.Cryptosuite
 	if name == "" {
 		name = EdDSARDFC2022
@@ -95,6 +114,9 @@ func (s *Signer) Sign(ctx context.Context, doc map[string]any, opts SignOptions)
 	if cs != "" {
 		p["cryptosuite"] = cs
 	}
+	if !opts.Expires.IsZero() {
+		p["expires"] = opts.Expires.UTC().Format("2006-01-02T15:04:05Z")
+	}
 	for k, v := range map[string]string{"challenge": opts.Challenge, "domain": opts.Domain, "id": opts.ID} {
 		if v != "" {
 			p[k] = v
@@ -113,7 +135,7 @@ func (s *Signer) Sign(ctx context.Context, doc map[string]any, opts SignOptions)
 	if err != nil {
 		return nil, err
 	}
-	sig, err := sign(s.Key, h, data)
+	sig, err := s.sign(h, data)
 	if err != nil {
 		return nil, err
 	}
@@ -128,6 +150,28 @@ func (s *Signer) Sign(ctx context.Context, doc map[string]any, opts SignOptions)
 		out["proof"] = []any{old, p}
 	}
 	return out, nil
+}
+
+func (s *Signer) public() crypto.PublicKey {
+	if s.Key != nil {
+		return s.Key.Public()
+	}
+	return s.Message.Public()
+}
+
+// sign signs data with Key, or with Message when Key is nil.
+func (s *Signer) sign(h crypto.Hash, data []byte) ([]byte, error) {
+	if s.Key != nil {
+		return sign(s.Key, h, data)
+	}
+	if pub, ok := s.Message.Public().(*ecdsa.PublicKey); ok && (h != crypto.SHA256 || pub.Curve != elliptic.P256()) {
+		return nil, fmt.Errorf("ldp: message signer with an ECDSA %s key: %w", pub.Curve.Params().Name, ErrKeyMismatch)
+	}
+	sig, err := s.Message.Sign(data)
+	if err != nil {
+		return nil, fmt.Errorf("ldp: sign: %w", err)
+	}
+	return sig, nil
 }
 
 // sign signs data: Ed25519 over the data itself, ECDSA over its digest,

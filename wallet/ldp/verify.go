@@ -61,6 +61,10 @@ type Result struct {
 	Challenge string
 	// Domain lists an authentication proof's domains (audiences).
 	Domain []string
+	// Expires is when the proof says it stops being valid; zero if it does
+	// not say. Verify reports it and does not judge it: the time to judge
+	// it at is the caller's.
+	Expires time.Time
 	// Err is nil if the proof verified, else a [*ProofError] saying why not.
 	Err error
 }
@@ -117,7 +121,7 @@ func (v *Verifier) verifyOne(ctx context.Context, c *canonicalizer, unsecured ma
 	if p != nil {
 		r.Type, r.Cryptosuite, r.ID = p.typ, p.cryptosuite, p.id
 		r.VerificationMethod, r.Created, r.Purpose = p.verificationMethod, p.created, p.purpose
-		r.Challenge, r.Domain = p.challenge, p.domain
+		r.Challenge, r.Domain, r.Expires = p.challenge, p.domain, p.expires
 		if p.typ != TypeDataIntegrity {
 			r.Cryptosuite = p.typ
 		}

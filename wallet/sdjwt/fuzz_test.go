@@ -26,8 +26,10 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add(corpusLike(f))
-	documented := []error{sdjwt.ErrMalformed, sdjwt.ErrTooLarge, sdjwt.ErrUnsupportedHash, sdjwt.ErrDuplicateDisclosure,
-		sdjwt.ErrDuplicateDigest, sdjwt.ErrUnreferenced, sdjwt.ErrClaimClash}
+	documented := []error{
+		sdjwt.ErrMalformed, sdjwt.ErrTooLarge, sdjwt.ErrUnsupportedHash, sdjwt.ErrDuplicateDisclosure,
+		sdjwt.ErrDuplicateDigest, sdjwt.ErrUnreferenced, sdjwt.ErrClaimClash,
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		tok, err := sdjwt.Parse(s, sdjwt.Limits{})
 		if err != nil {

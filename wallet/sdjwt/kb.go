@@ -20,6 +20,9 @@ type KeyBinding struct {
 	Audience string
 	// IssuedAt is when the holder signed it.
 	IssuedAt time.Time
+	// Expires is its exp, when it has one; VerifyKeyBinding reports it
+	// and leaves judging it to the caller.
+	Expires *time.Time
 	// Alg is the algorithm it verified with.
 	Alg string
 }
@@ -64,7 +67,7 @@ func (t *Token) VerifyKeyBinding(want Expect) (*KeyBinding, error) {
 	case sdHash != digest(t.hash, t.issued):
 		return nil, fmt.Errorf("KB-JWT sd_hash does not match the presented SD-JWT: %w", ErrKeyBinding)
 	}
-	out := &KeyBinding{Nonce: claims.Nonce, Audience: claims.Audience[0], IssuedAt: *claims.IssuedAt, Alg: kb.Header.Alg}
+	out := &KeyBinding{Nonce: claims.Nonce, Audience: claims.Audience[0], IssuedAt: *claims.IssuedAt, Expires: claims.Expiry, Alg: kb.Header.Alg}
 	if want.Nonce != "" && out.Nonce != want.Nonce {
 		return nil, fmt.Errorf("KB-JWT nonce %q, want %q: %w", out.Nonce, want.Nonce, ErrKeyBinding)
 	}

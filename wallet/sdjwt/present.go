@@ -18,6 +18,10 @@ type PresentOptions struct {
 	Nonce string
 	// IssuedAt is the KB-JWT's iat; zero means now.
 	IssuedAt time.Time
+	// Expires is the KB-JWT's exp, after which verifiers refuse the
+	// presentation; zero leaves it out (RFC 9901 allows further claims in
+	// a KB-JWT, and JWT libraries check exp where it is present).
+	Expires time.Time
 }
 
 // Present makes an SD-JWT+KB presentation: the issuer-signed JWT, the
@@ -59,6 +63,10 @@ func (t *Token) Present(s jose.Signer, disclose []string, opts PresentOptions) (
 	payload = append(payload, aud...)
 	payload = append(payload, `,"nonce":`...)
 	payload = append(payload, nonce...)
+	if !opts.Expires.IsZero() {
+		payload = append(payload, `,"exp":`...)
+		payload = strconv.AppendInt(payload, opts.Expires.Unix(), 10)
+	}
 	payload = append(payload, `,"sd_hash":"`...)
 	payload = append(payload, digest(t.hash, presented)...)
 	payload = append(payload, `"}`...)
