@@ -33,7 +33,7 @@ bench:
 # same kinds of credential, in one run, with the ratio.
 bench-interop:
 	@scripts/deps.sh test
-	$(GO) test -tags benchinterop -run TestBenchInterop -count=1 -v ./wallet/ | grep -v '^=== RUN'
+	$(GO) test -tags benchinterop -run TestBenchInterop -count=1 -v ./wallet/ ./share/ | grep -v "^=== RUN"
 
 lint:
 	$(GO) vet ./...

@@ -2,6 +2,7 @@ package share
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -113,20 +114,11 @@ func prepare(it Item, f Format) (*prepared, error) {
 			return nil, refuse("JSON-LD", "its first @context is neither the VC 1.1 nor the VC 2.0 one")
 		}
 	case credential.FormatVCJWT:
-		c, err := jose.ParseCredential(orig, jose.Limits{})
-		if err != nil {
-			return nil, refuse("VC-JWT", fmt.Sprintf("its original does not read as a VC-JWT (%v)", err))
+		k, why := jwtKind(orig)
+		if why != "" {
+			return nil, refuse("VC-JWT", why)
 		}
-		p.raw = orig
-		if c.Format == jose.FormatVC20 {
-			p.kind = kindJWT20
-			break
-		}
-		p.kind = kindJWT11
-		var vc map[string]any
-		if jsonErr := json.Unmarshal(c.JSON, &vc); jsonErr != nil || firstContext(vc) != jose.ContextV1 {
-			return nil, refuse("VC-JWT", "it uses the VC 1.1 JWT encoding without the VC 1.1 @context, which VP-JWT verifiers require")
-		}
+		p.raw, p.kind = orig, k
 	case credential.FormatSDJWT:
 		p.raw, p.kind = orig, kindSDJWT
 	case credential.FormatEDC:
@@ -213,6 +205,55 @@ func firstContext(doc map[string]any) string {
 			s, _ := c[0].(string)
 			return s
 		}
+	}
+	return ""
+}
+
+// jwtKind tells a stored VC-JWT's data model from its payload's "vc" claim
+// and @context alone. The token passed every check on import; reading the
+// two members, not parsing and checking the whole token again, keeps
+// signing a presentation cheap.
+func jwtKind(token []byte) (kind, string) {
+	parts := bytes.Split(token, []byte("."))
+	if len(parts) != 3 {
+		return "", "its original is not a compact JWS"
+	}
+	payload := make([]byte, base64.RawURLEncoding.DecodedLen(len(parts[1])))
+	n, err := base64.RawURLEncoding.Decode(payload, parts[1])
+	if err != nil {
+		return "", "its payload is not base64url"
+	}
+	var claims struct {
+		Context json.RawMessage `json:"@context"`
+		VC      *struct {
+			Context json.RawMessage `json:"@context"`
+		} `json:"vc"`
+	}
+	if err := json.Unmarshal(payload[:n], &claims); err != nil {
+		return "", fmt.Sprintf("its payload is not a JSON object (%v)", err)
+	}
+	if claims.VC == nil {
+		if firstContextOf(claims.Context) == jose.ContextV2 {
+			return kindJWT20, ""
+		}
+		return "", "it is neither a VC 1.1 JWT (no vc claim) nor VC 2.0 JOSE (no VC 2.0 @context)"
+	}
+	if firstContextOf(claims.VC.Context) != jose.ContextV1 {
+		return "", "it uses the VC 1.1 JWT encoding without the VC 1.1 @context, which VP-JWT verifiers require"
+	}
+	return kindJWT11, ""
+}
+
+// firstContextOf returns the first entry of a raw @context when it is a
+// string.
+func firstContextOf(raw json.RawMessage) string {
+	var one string
+	if json.Unmarshal(raw, &one) == nil {
+		return one
+	}
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) == nil && len(list) > 0 && json.Unmarshal(list[0], &one) == nil {
+		return one
 	}
 	return ""
 }

@@ -139,44 +139,73 @@ const maxOverlapNames = 3
 // folded title in some language.
 type outcomeRef struct{ member, outcome, key int32 }
 
-// outcomeRefs lists every key of every member's outcomes, with the keys
-// numbered, and the members holding each key (each member once).
-func outcomeRefs(ms []Member) (refs []outcomeRef, holders [][]int32) {
-	ids := make(map[string]int32)
-	add := func(i, k int, key string) {
+// outcomeIndex lists every key of every member's outcomes (refs, grouped
+// by member then outcome) and the same refs sorted by key, with where each
+// key's run starts, so that the members holding a key are a slice.
+type outcomeIndex struct {
+	refs, byKey []outcomeRef
+	start       []int32
+}
+
+// holders returns the refs of every member holding key.
+func (x *outcomeIndex) holders(key int32) []outcomeRef { return x.byKey[x.start[key]:x.start[key+1]] }
+
+func indexOutcomes(ms []Member, titles [][][]string) *outcomeIndex {
+	n := 0
+	for i := range ms {
+		for k, o := range ms[i].Credential.LearningOutcomes {
+			n += len(o.Skills) + len(titles[i][k])
+		}
+	}
+	x := &outcomeIndex{refs: make([]outcomeRef, 0, n)}
+	// One map for skill URIs and folded titles: a title is never a URI,
+	// and if one were, the two outcomes would be the same one anyway.
+	ids := make(map[string]int32, n/2)
+	add := func(key string, i, k int) {
 		id, ok := ids[key]
 		if !ok {
-			id = int32(len(holders))
+			id = int32(len(ids))
 			ids[key] = id
-			holders = append(holders, nil)
 		}
-		refs = append(refs, outcomeRef{int32(i), int32(k), id})
-		if h := holders[id]; len(h) == 0 || h[len(h)-1] != int32(i) {
-			holders[id] = append(h, int32(i))
-		}
+		x.refs = append(x.refs, outcomeRef{int32(i), int32(k), id})
 	}
 	for i := range ms {
 		for k, o := range ms[i].Credential.LearningOutcomes {
 			for _, s := range o.Skills {
 				if s.ID != "" {
-					add(i, k, "s\x00"+s.ID)
+					add(s.ID, i, k)
 				}
 			}
-			for _, t := range o.Title {
-				if f := search.Fold(t); f != "" {
-					add(i, k, f)
-				}
+			for _, f := range titles[i][k] {
+				add(f, i, k)
 			}
 		}
 	}
-	return refs, holders
+	// Counting sort by key: keys are dense, and refs are already in member
+	// order, which the sort keeps within each key.
+	keys := len(ids)
+	x.start = make([]int32, keys+1)
+	for _, r := range x.refs {
+		x.start[r.key+1]++
+	}
+	for k := 1; k <= keys; k++ {
+		x.start[k] += x.start[k-1]
+	}
+	x.byKey = make([]outcomeRef, len(x.refs))
+	next := slices.Clone(x.start[:keys])
+	for _, r := range x.refs {
+		x.byKey[next[r.key]] = r
+		next[r.key]++
+	}
+	return x
 }
 
 // flagOverlaps flags members whose learning outcomes repeat in another
 // member that is not a duplicate of it (duplicates repeat everything and
 // are flagged as such).
-func flagOverlaps(ms []Member, group []int) {
-	refs, holders := outcomeRefs(ms)
+func flagOverlaps(ms []Member, group []int, titles [][][]string) {
+	x := indexOutcomes(ms, titles)
+	refs := x.refs
 	// seen[j] == i+1 marks member j as already found overlapping member i,
 	// so that shared outcomes held by many members cost no search.
 	seen := make([]int32, len(ms))
@@ -191,7 +220,8 @@ func flagOverlaps(ms []Member, group []int) {
 		var names []string
 		count, lastShared := 0, int32(-1)
 		for _, r := range refs[start:end] {
-			for _, j := range holders[r.key] {
+			for _, h := range x.holders(r.key) {
+				j := h.member
 				if j == i || group[j] == group[i] {
 					continue
 				}

@@ -47,9 +47,12 @@ type judge struct {
 	// fieldNames is the target's fields, quoted for flag sentences.
 	fieldNames string
 	outcomes   map[string]matcher
-	// words caches outcomeWords per credential: every outcome requirement
+	// words caches outcomeTexts per credential: every outcome requirement
 	// looks at every member's outcomes.
 	words map[*credential.Credential][][]string
+	// titles holds the members' folded outcome titles (see foldedTitles),
+	// computed once for overlaps and requirements alike.
+	titles map[*credential.Credential][][]string
 }
 
 func newJudge(t Target, now time.Time) *judge {
@@ -57,6 +60,7 @@ func newJudge(t Target, now time.Time) *judge {
 		target: t, now: now,
 		outcomes: make(map[string]matcher, len(t.Outcomes)),
 		words:    make(map[*credential.Credential][][]string),
+		titles:   make(map[*credential.Credential][][]string),
 	}
 	if !t.Within.IsZero() {
 		j.since = t.Within.Before(now)
@@ -147,17 +151,26 @@ func (j *judge) coversOutcome(c *credential.Credential, want string) bool {
 	}
 	ws, ok := j.words[c]
 	if !ok {
-		ws = outcomeWords(c)
+		titles, ok := j.titles[c]
+		if !ok {
+			titles = foldedTitles(c)
+		}
+		ws = outcomeTexts(c, titles)
 		j.words[c] = ws
 	}
 	return m.coversOutcome(c, ws)
 }
 
-// joinQuoted lists requirements for a sentence.
+// joinQuoted lists requirements for a sentence, each in double quotes.
 func joinQuoted(vs []string) string {
-	q := make([]string, len(vs))
+	var b strings.Builder
 	for i, v := range vs {
-		q[i] = strconv.Quote(v)
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('"')
+		b.WriteString(v)
+		b.WriteByte('"')
 	}
-	return strings.Join(q, ", ")
+	return b.String()
 }

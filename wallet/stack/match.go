@@ -1,8 +1,10 @@
 package stack
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/satchel-wallet/satchel/wallet/credential"
 	"github.com/satchel-wallet/satchel/wallet/search"
@@ -30,29 +32,45 @@ func newMatcher(s string) matcher {
 
 // words splits s into folded words.
 func words(s string) []string {
-	return strings.FieldsFunc(search.Fold(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	return strings.FieldsFunc(search.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// foldedTitles returns, for each learning outcome of c, its title folded
+// in every language it has: what overlaps compare and outcome
+// requirements read, folded once.
+func foldedTitles(c *credential.Credential) [][]string {
+	out := make([][]string, len(c.LearningOutcomes))
+	for k, o := range c.LearningOutcomes {
+		ts := make([]string, 0, len(o.Title))
+		for _, t := range o.Title {
+			if f := search.Fold(t); f != "" {
+				ts = append(ts, f)
+			}
+		}
+		out[k] = ts
+	}
+	return out
 }
 
 // matchText reports whether every word of m starts a word of texts.
 func (m matcher) matchText(texts ...string) bool {
-	var have []string
-	for _, t := range texts {
-		have = append(have, words(t)...)
+	folded := make([]string, len(texts))
+	for i, t := range texts {
+		folded[i] = search.Fold(t)
 	}
-	return m.matchWords(have)
+	return m.matchFolded(folded)
 }
 
-// matchWords reports whether every word of m starts one of have.
-func (m matcher) matchWords(have []string) bool {
+// matchFolded reports whether every word of m starts a word of one of the
+// folded texts.
+func (m matcher) matchFolded(texts []string) bool {
 	if len(m.words) == 0 {
 		return false
 	}
 	for _, w := range m.words {
 		found := false
-		for _, h := range have {
-			if strings.HasPrefix(h, w) {
+		for _, t := range texts {
+			if startsWord(t, w) {
 				found = true
 				break
 			}
@@ -64,31 +82,54 @@ func (m matcher) matchWords(have []string) bool {
 	return true
 }
 
-// outcomeWords returns, for each learning outcome of c, the folded words
-// of its title, description and skill names in every language.
-func outcomeWords(c *credential.Credential) [][]string {
+// startsWord reports whether w occurs in t at the start of a word: at the
+// beginning, or after a character that is neither a letter nor a digit.
+// It searches without splitting t, so matching allocates nothing.
+func startsWord(t, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(t[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i == 0 {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(t[:i])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// outcomeTexts returns, for each learning outcome of c, its folded texts:
+// the titles (from foldedTitles), descriptions and skill names in every
+// language.
+func outcomeTexts(c *credential.Credential, titles [][]string) [][]string {
 	out := make([][]string, len(c.LearningOutcomes))
 	for k, o := range c.LearningOutcomes {
-		var ws []string
-		for _, t := range []credential.Text{o.Title, o.Description} {
-			for _, v := range t {
-				ws = append(ws, words(v)...)
+		ts := titles[k]
+		if len(o.Description) > 0 || len(o.Skills) > 0 {
+			ts = slices.Clone(ts)
+			for _, v := range o.Description {
+				ts = append(ts, search.Fold(v))
+			}
+			for _, s := range o.Skills {
+				for _, v := range s.Label {
+					ts = append(ts, search.Fold(v))
+				}
 			}
 		}
-		for _, s := range o.Skills {
-			for _, v := range s.Label {
-				ws = append(ws, words(v)...)
-			}
-		}
-		out[k] = ws
+		out[k] = ts
 	}
 	return out
 }
 
 // coversOutcome reports whether one learning outcome of c matches m: by the
 // outcome's or a linked skill's identifier, or by its words in any
-// language (ws, from outcomeWords; computed here when nil).
-func (m matcher) coversOutcome(c *credential.Credential, ws [][]string) bool {
+// language (texts, from outcomeTexts; computed here when nil).
+func (m matcher) coversOutcome(c *credential.Credential, texts [][]string) bool {
 	if m.uri != "" {
 		for _, o := range c.LearningOutcomes {
 			if o.ID == m.uri {
@@ -105,11 +146,11 @@ func (m matcher) coversOutcome(c *credential.Credential, ws [][]string) bool {
 	if len(m.words) == 0 {
 		return false
 	}
-	if ws == nil {
-		ws = outcomeWords(c)
+	if texts == nil {
+		texts = outcomeTexts(c, foldedTitles(c))
 	}
-	for _, w := range ws {
-		if m.matchWords(w) {
+	for _, t := range texts {
+		if m.matchFolded(t) {
 			return true
 		}
 	}

@@ -110,7 +110,12 @@ func Compute(s Stack, members []*credential.Credential, now time.Time) Progress 
 			p.Hours += *c.Hours
 		}
 	}
-	flagOverlaps(p.Members, flagDuplicates(p.Members))
+	titles := make([][][]string, len(p.Members))
+	for i := range p.Members {
+		titles[i] = foldedTitles(p.Members[i].Credential)
+		j.titles[p.Members[i].Credential] = titles[i]
+	}
+	flagOverlaps(p.Members, flagDuplicates(p.Members), titles)
 	for i := range p.Members {
 		m := &p.Members[i]
 		m.Counted = m.Credential.ECTS != nil && qualifies(m)
