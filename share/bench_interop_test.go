@@ -8,7 +8,6 @@ package share_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -20,31 +19,8 @@ import (
 )
 
 func TestBenchInteropShare(t *testing.T) {
-	var js struct {
-		Node    string `json:"node"`
-		CPU     string `json:"cpu"`
-		Results []struct {
-			Name      string  `json:"name"`
-			OpsPerSec float64 `json:"opsPerSec"`
-			Failures  int     `json:"failures"`
-		} `json:"results"`
-	}
-	out := interop.Node(t, "bench.mjs", "--n", "200")
-	if err := json.Unmarshal(out, &js); err != nil {
-		t.Fatalf("bench.mjs printed %q: %v", out, err)
-	}
-	jsOps := func(part string) float64 {
-		for _, r := range js.Results {
-			if strings.Contains(r.Name, part) {
-				if r.Failures > 0 {
-					t.Fatalf("%s: %d failures in the third-party run", r.Name, r.Failures)
-				}
-				return r.OpsPerSec
-			}
-		}
-		t.Fatalf("bench.mjs has no %q", part)
-		return 0
-	}
+	js := interop.Bench(t, 200)
+	jsOps := func(part string) float64 { return js.OpsPerSec(t, part) }
 	c := loadCorpus(t)
 	tw := newHolderWallet(t, c)
 	ctx := context.Background()

@@ -7,40 +7,15 @@
 package wallet_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/satchel-wallet/satchel/internal/interop"
 )
 
 func TestBenchInterop(t *testing.T) {
-	var js struct {
-		Node    string `json:"node"`
-		CPU     string `json:"cpu"`
-		Results []struct {
-			Name      string  `json:"name"`
-			OpsPerSec float64 `json:"opsPerSec"`
-			Failures  int     `json:"failures"`
-		} `json:"results"`
-	}
-	out := interop.Node(t, "bench.mjs", "--n", "200")
-	if err := json.Unmarshal(out, &js); err != nil {
-		t.Fatalf("bench.mjs printed %q: %v", out, err)
-	}
-	jsOps := func(prefix string) float64 {
-		for _, r := range js.Results {
-			if strings.Contains(r.Name, prefix) {
-				if r.Failures > 0 {
-					t.Fatalf("%s: %d failures in the third-party run", r.Name, r.Failures)
-				}
-				return r.OpsPerSec
-			}
-		}
-		t.Fatalf("bench.mjs has no %q", prefix)
-		return 0
-	}
+	js := interop.Bench(t, 200)
+	jsOps := func(part string) float64 { return js.OpsPerSec(t, part) }
 	rows := []struct {
 		what, format, jsName string
 		target               float64

@@ -19,17 +19,20 @@ type manifest struct {
 		DID  string `json:"did"`
 		Name string `json:"name"`
 	} `json:"holder"`
-	Entries []struct {
-		File   string   `json:"file"`
-		Format string   `json:"format"`
-		Expect string   `json:"expect"`
-		Reason string   `json:"reason"`
-		Title  string   `json:"title"`
-		ECTS   *float64 `json:"ects"`
-		EQF    *int     `json:"eqf"`
-		Issuer string   `json:"issuer"`
-		Grade  *string  `json:"grade"`
-	} `json:"entries"`
+	Entries []entry `json:"entries"`
+}
+
+// entry is one credential of the corpus with what the harness expects.
+type entry struct {
+	File   string   `json:"file"`
+	Format string   `json:"format"`
+	Expect string   `json:"expect"`
+	Reason string   `json:"reason"`
+	Title  string   `json:"title"`
+	ECTS   *float64 `json:"ects"`
+	EQF    *int     `json:"eqf"`
+	Issuer string   `json:"issuer"`
+	Grade  *string  `json:"grade"`
 }
 
 func loadManifest(t *testing.T, dir string) manifest {

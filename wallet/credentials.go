@@ -49,21 +49,32 @@ func (w *Wallet) Credential(id string) (credential.Credential, []byte, error) {
 	var c credential.Credential
 	var orig []byte
 	err := w.store.View(func(tx Tx) error {
-		full, err := resolveID(tx, id)
-		if err != nil {
+		var err error
+		if c, err = getCredential(tx, id); err != nil {
 			return err
 		}
-		v, err := tx.Get(BucketCredentials, full)
-		if err != nil {
-			return err
-		}
-		if err := json.Unmarshal(v, &c); err != nil {
-			return fmt.Errorf("credential %s: %v: %w", full, err, ErrIntegrity)
-		}
-		orig, err = tx.Get(BucketOriginals, full)
+		orig, err = tx.Get(BucketOriginals, c.ID)
 		return err
 	})
 	return c, orig, err
+}
+
+// getCredential reads the credential that id (or an id prefix) names.
+func getCredential(tx Tx, id string) (credential.Credential, error) {
+	var c credential.Credential
+	full, err := resolveID(tx, id)
+	if err != nil {
+		return c, err
+	}
+	v, err := tx.Get(BucketCredentials, full)
+	if err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal(v, &c); err != nil {
+		return c, fmt.Errorf("credential %s: %v: %w", full, err, ErrIntegrity)
+	}
+	c.ID = full
+	return c, nil
 }
 
 // resolveID finds the one credential id that id names.

@@ -103,18 +103,6 @@ func (f *filled) idsWhere(keep func(e entry) bool) []string {
 	return out
 }
 
-type entry = struct {
-	File   string   `json:"file"`
-	Format string   `json:"format"`
-	Expect string   `json:"expect"`
-	Reason string   `json:"reason"`
-	Title  string   `json:"title"`
-	ECTS   *float64 `json:"ects"`
-	EQF    *int     `json:"eqf"`
-	Issuer string   `json:"issuer"`
-	Grade  *string  `json:"grade"`
-}
-
 func resultIDs(r search.Result) []string {
 	var out []string
 	for _, c := range r.Credentials {

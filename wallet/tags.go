@@ -1,7 +1,6 @@
 package wallet
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -67,16 +66,9 @@ func (w *Wallet) RemoveTags(id string, tags ...string) (credential.Credential, e
 func (w *Wallet) editTags(id string, edit func([]string) ([]string, error)) (credential.Credential, error) {
 	var c credential.Credential
 	err := w.store.Update(func(tx Tx) error {
-		full, err := resolveID(tx, id)
-		if err != nil {
+		var err error
+		if c, err = getCredential(tx, id); err != nil {
 			return err
-		}
-		v, err := tx.Get(BucketCredentials, full)
-		if err != nil {
-			return err
-		}
-		if err := json.Unmarshal(v, &c); err != nil {
-			return fmt.Errorf("credential %s: %v: %w", full, err, ErrIntegrity)
 		}
 		if c.Tags, err = edit(c.Tags); err != nil {
 			return err
@@ -84,7 +76,7 @@ func (w *Wallet) editTags(id string, edit func([]string) ([]string, error)) (cre
 		if len(c.Tags) == 0 {
 			c.Tags = nil
 		}
-		return putJSON(tx, BucketCredentials, full, c)
+		return putJSON(tx, BucketCredentials, c.ID, c)
 	})
 	if err != nil {
 		return c, fmt.Errorf("tag credential: %w", err)

@@ -16,11 +16,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -170,4 +172,42 @@ func Corpus(t testing.TB, n int) string {
 	}
 	corpusDirs[n] = dst
 	return dst
+}
+
+// BenchResults is what the harness's bench.mjs measured.
+type BenchResults struct {
+	Node    string `json:"node"`
+	CPU     string `json:"cpu"`
+	Results []struct {
+		Name      string  `json:"name"`
+		OpsPerSec float64 `json:"opsPerSec"`
+		Failures  int     `json:"failures"`
+	} `json:"results"`
+}
+
+// Bench runs the third-party libraries' benchmark on n items of each kind.
+func Bench(t testing.TB, n int) *BenchResults {
+	t.Helper()
+	out := Node(t, "bench.mjs", "--n", fmt.Sprint(n))
+	var r BenchResults
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("bench.mjs printed %q: %v", out, err)
+	}
+	return &r
+}
+
+// OpsPerSec returns the throughput of the measurement whose name contains
+// part, failing the test if it is missing or had failures.
+func (r *BenchResults) OpsPerSec(t testing.TB, part string) float64 {
+	t.Helper()
+	for _, m := range r.Results {
+		if strings.Contains(m.Name, part) {
+			if m.Failures > 0 {
+				t.Fatalf("%s: %d failures in the third-party run", m.Name, m.Failures)
+			}
+			return m.OpsPerSec
+		}
+	}
+	t.Fatalf("bench.mjs has no %q", part)
+	return 0
 }
