@@ -18,6 +18,8 @@ test)
 	# The QR tests read every generated symbol back with an independent
 	# decoder, zbarimg.
 	packages+=(zbar-tools)
+	# The Europass export tests validate the legacy CV with xmllint and render the PDF with pdftoppm.
+	packages+=(libxml2-utils poppler-utils)
 	# The interop tests run the third-party harness in ../shared/interop,
 	# which needs Node.js (20 or newer) and npm; a Node.js installed some
 	# other way counts.
