@@ -168,6 +168,7 @@ or the wallet check found damage; 2 a usage, environment or passphrase error.`,
 		a.qrCommand(),
 		a.verifyPresentationCommand(),
 		a.logCommand(),
+		a.exportCommand(),
 	)
 	return root
 }
