@@ -229,33 +229,49 @@ func (a *app) exportOne(ctx context.Context, w *wallet.Wallet, ids []string, for
 	}
 	qrs, note := a.presentationQR(ctx, w, items)
 	if note != "" {
-		fmt.Fprintf(a.io.Err, "satchel-cli: the PDF has no QR code: %s\n", note)
+		fmt.Fprintf(a.io.Err, "satchel-cli: note: %s\n", note)
 	}
 	return europass.PDF(creds, europass.PDFOptions{Lang: lang, Learner: strings.TrimSpace(p.GivenName + " " + p.FamilyName), QR: qrs})
 }
 
-// presentationQR signs a presentation of the items that can go in one and
-// draws its QR symbols; it logs the presentation. When none can be made it
-// says why instead.
+// presentationQR signs a presentation of the credentials and draws its QR
+// symbols; it logs the presentation. Credentials that cannot share one
+// presentation (VC 1.1 and 2.0, SD-JWT, sealed EDCs) are presented in the
+// format that carries the most of them, and the note says how many are
+// left out; when none can be presented the note says why.
 func (a *app) presentationQR(ctx context.Context, w *wallet.Wallet, items []share.Item) ([]image.Image, string) {
-	var ok []share.Item
-	for _, it := range items {
-		if _, err := share.ChooseFormat([]share.Item{it}); err == nil {
-			ok = append(ok, it)
+	var best []share.Item
+	var format share.Format
+	for _, f := range share.Formats() {
+		var fit []share.Item
+		for _, it := range items {
+			if share.Compatible(it, f) == nil {
+				fit = append(fit, it)
+			}
+		}
+		if f == share.FormatSDJWT && len(fit) > 1 {
+			fit = fit[:1] // an SD-JWT presentation carries one credential
+		}
+		if len(fit) > len(best) {
+			best, format = fit, f
 		}
 	}
-	if len(ok) == 0 {
+	if len(best) == 0 {
 		return nil, "none of these credentials can go in a signed presentation"
 	}
-	f, err := share.ChooseFormat(ok)
-	if err != nil {
-		return nil, err.Error()
+	note := ""
+	if len(best) < len(items) {
+		note = fmt.Sprintf("%d of the %d credentials fit one presentation; the QR code carries those", len(best), len(items))
 	}
 	s, err := w.Signer("")
 	if err != nil {
 		return nil, err.Error()
 	}
-	vp, rec, err := share.Present(ctx, s, ok, share.Options{Format: f, Expires: maxPrintedExpiry})
+	opts := share.Options{Format: format, Expires: maxPrintedExpiry}
+	if format == share.FormatSDJWT {
+		return nil, "an SD-JWT VC is presented to one verifier with its challenge, not printed"
+	}
+	vp, rec, err := share.Present(ctx, s, best, opts)
 	if err != nil {
 		return nil, err.Error()
 	}
@@ -274,7 +290,7 @@ func (a *app) presentationQR(ctx context.Context, w *wallet.Wallet, items []shar
 	for i, sym := range symbols {
 		imgs[i] = sym.Image(qr.DefaultModulePixels)
 	}
-	return imgs, ""
+	return imgs, note
 }
 
 // maxPrintedExpiry is how long the presentation printed in a PDF stays
