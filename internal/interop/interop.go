@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/satchel-wallet/satchel/internal/fixture"
@@ -60,6 +61,20 @@ func prepare(src string) (string, error) {
 		return "", err
 	}
 	dst := filepath.Join(root, "build", "interop")
+	// Test binaries of several packages prepare the harness at once; a
+	// file lock makes one install it while the others wait.
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return "", err
+	}
+	lf, err := os.OpenFile(dst+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return "", err
+	}
+	defer lf.Close()
+	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX); err != nil {
+		return "", fmt.Errorf("lock %s: %w", lf.Name(), err)
+	}
+	defer syscall.Flock(int(lf.Fd()), syscall.LOCK_UN) //nolint:errcheck // closing unlocks too
 	lock, err := os.ReadFile(filepath.Join(src, "package-lock.json"))
 	if err != nil {
 		return "", err
@@ -105,7 +120,17 @@ func copyTree(src, dst string) error {
 		if info, err := d.Info(); err == nil && info.Mode()&0o111 != 0 {
 			mode = 0o755
 		}
-		return os.WriteFile(filepath.Join(dst, rel), data, mode)
+		target := filepath.Join(dst, rel)
+		if old, err := os.ReadFile(target); err == nil && bytes.Equal(old, data) {
+			return nil // unchanged: never rewrite a script another test may be running
+		}
+		// A new file is renamed into place, so a reader sees the old
+		// script or the new one, never half of one.
+		tmp := target + ".tmp"
+		if err := os.WriteFile(tmp, data, mode); err != nil {
+			return err
+		}
+		return os.Rename(tmp, target)
 	})
 }
 

@@ -59,7 +59,8 @@
 // dimensions on its header before decoding it. Base45 is the small
 // sub-package base45, strict as RFC 9285 asks.
 //
-// VP1 payloads of the DCC's vpqr are recognised and their envelope checked
-// ([ParseVPQR], with github.com/fxamacker/cbor); their CBOR-LD is not
-// decompressed yet (FORMAT.md says what that needs).
+// VP1 payloads of the DCC's vpqr are read ([DecodeVPQR]: the envelope
+// checked with github.com/fxamacker/cbor, the CBOR-LD decompressed by the
+// sub-package cborld over the bundled contexts) and written
+// ([EncodeVPQR]) for presentations that fit one symbol.
 package qr

@@ -1,12 +1,16 @@
 package qr
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/fxamacker/cbor/v2"
+
+	"github.com/satchel-wallet/satchel/share/qr/cborld"
+	"github.com/satchel-wallet/satchel/wallet/jsonld"
 )
 
 // VPQRPrefix starts a payload of the vpqr format of the Digital Credentials
@@ -14,10 +18,12 @@ import (
 // case without padding), then CBOR-LD.
 const VPQRPrefix = "VP1-"
 
-// ErrCBORLD means a VP1 payload uses CBOR-LD compression (mode 1, what
-// vpqr writes), which this package does not decompress yet; see FORMAT.md,
-// "Interop: VP1".
-var ErrCBORLD = errors.New("CBOR-LD compression is not supported")
+// ErrCBORLD means a VP1 payload's CBOR-LD cannot be read offline: it
+// names a JSON-LD context Satchel does not bundle, whose terms it needs to
+// rebuild the presentation. From EncodeVPQR it means the presentation
+// cannot be written as CBOR-LD. The wrapped error of package cborld says
+// which context or term.
+var ErrCBORLD = errors.New("CBOR-LD cannot be processed offline")
 
 // The CBOR-LD tag of cborld 4.x: 0xd9 (a tag with a 16-bit number), 0x05,
 // then the compression mode: 0 plain CBOR of the JSON-LD document, 1
@@ -83,63 +89,65 @@ func ParseVPQR(text string) (*VPQR, error) {
 	return &VPQR{Mode: mode, CBORLD: data}, nil
 }
 
-// DecodeVPQR returns the JSON-LD presentation of a VP1 payload. It reads
-// uncompressed CBOR-LD (mode 0); for compressed CBOR-LD, what vpqr writes,
-// it returns the parsed envelope and an error wrapping ErrCBORLD.
+// DecodeVPQR returns the JSON-LD presentation of a VP1 payload, compressed
+// (mode 1, what vpqr writes) or not, with the parsed envelope. The
+// presentation is the one vpqr encoded, member for member (its key order
+// aside), so its proofs verify. Errors wrap ErrPrefix, ErrVersion,
+// ErrMalformed, ErrTooLarge, or ErrCBORLD for a context that is not
+// bundled, and the error of package cborld.
 func DecodeVPQR(text string) ([]byte, *VPQR, error) {
 	v, err := ParseVPQR(text)
 	if err != nil {
 		return nil, nil, err
 	}
-	if v.Mode == cborldCompressed {
-		return nil, v, fmt.Errorf("%w: the payload holds %d bytes of compressed CBOR-LD", ErrCBORLD, len(v.CBORLD))
-	}
-	var tagged cbor.RawTag
-	if err := cborLimits.Unmarshal(v.CBORLD, &tagged); err != nil {
-		return nil, v, fmt.Errorf("%w: CBOR: %v", ErrMalformed, err)
-	}
-	var doc any
-	if err := cborLimits.Unmarshal(tagged.Content, &doc); err != nil {
-		return nil, v, fmt.Errorf("%w: CBOR: %v", ErrMalformed, err)
-	}
-	doc, err = jsonValue(doc)
+	doc, err := cborld.Decode(v.CBORLD)
 	if err != nil {
-		return nil, v, fmt.Errorf("%w: the CBOR is not a JSON document: %v", ErrMalformed, err)
+		switch {
+		case errors.Is(err, cborld.ErrTooLarge):
+			return nil, v, fmt.Errorf("%w: %w", ErrTooLarge, err)
+		case errors.Is(err, cborld.ErrUnknownContext):
+			return nil, v, fmt.Errorf("%w: %w", ErrCBORLD, err)
+		}
+		return nil, v, fmt.Errorf("%w: %w", ErrMalformed, err)
 	}
-	out, err := json.Marshal(doc)
-	if err != nil {
-		return nil, v, fmt.Errorf("%w: the CBOR is not a JSON document: %v", ErrMalformed, err)
+	if _, ok := doc.(map[string]any); !ok {
+		return nil, v, fmt.Errorf("%w: the CBOR-LD holds a %T, not one presentation", ErrMalformed, doc)
 	}
-	return out, v, nil
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return nil, v, fmt.Errorf("%w: %w", ErrMalformed, err)
+	}
+	return bytes.TrimSuffix(out.Bytes(), []byte("\n")), v, nil
 }
 
-// jsonValue turns decoded CBOR into values encoding/json can write: maps
-// keyed by anything become maps keyed by strings. A JSON-LD document has
-// only string keys, so any other key is an error.
-func jsonValue(v any) (any, error) {
-	switch x := v.(type) {
-	case map[any]any:
-		m := make(map[string]any, len(x))
-		for k, val := range x {
-			ks, ok := k.(string)
-			if !ok {
-				return nil, fmt.Errorf("a map key of type %T", k)
-			}
-			var err error
-			if m[ks], err = jsonValue(val); err != nil {
-				return nil, err
-			}
-		}
-		return m, nil
-	case []any:
-		for i := range x {
-			var err error
-			if x[i], err = jsonValue(x[i]); err != nil {
-				return nil, err
-			}
-		}
-		return x, nil
-	default:
-		return v, nil
+// EncodeVPQR returns the VP1 text of a JSON-LD presentation, as the DCC's
+// vpqr writes it ("VP1-B", then the Base32 of its CBOR-LD: the same bytes
+// vpqr writes for it), for verifiers and wallets that read only that
+// format. The text must fit one QR symbol of opt.MaxVersion at opt.Level,
+// else the error wraps ErrTooLarge: VP1 has no parts, and CBOR-LD of a
+// presentation is about half its JSON, so only small presentations fit
+// (vpqr itself draws at level L up to version 40: Options{Level: LevelL,
+// MaxVersion: 40}). Draw the text with NewSymbol. A presentation with a
+// context Satchel does not bundle, or with terms no context defines,
+// cannot be written: the error then wraps ErrCBORLD.
+func EncodeVPQR(vp []byte, opt Options) (string, error) {
+	o, err := opt.withDefaults()
+	if err != nil {
+		return "", err
 	}
+	doc, err := jsonld.ParseObject(vp, DefaultMaxSize)
+	if err != nil {
+		return "", fmt.Errorf("%w: the presentation is not a JSON object: %w", ErrCBORLD, err)
+	}
+	data, err := cborld.Encode(doc)
+	if err != nil {
+		return "", fmt.Errorf("%w: %w", ErrCBORLD, err)
+	}
+	text := VPQRPrefix + "B" + b32.EncodeToString(data)
+	if !fits(0, len(text), o.MaxVersion, o.Level) {
+		return "", fmt.Errorf("%w: the VP1 text of %d characters does not fit a QR symbol of version %d at level %s", ErrTooLarge, len(text), o.MaxVersion, o.Level)
+	}
+	return text, nil
 }
