@@ -126,6 +126,7 @@ a duplicate. Exit code 1 if any input was not verified or was refused.`,
 			if err != nil {
 				return err
 			}
+			inputs = unwrapQR(inputs)
 			return a.withWallet(func(_ *storage.Vault, w *wallet.Wallet) error {
 				ch, err := w.Checker()
 				if err != nil {

@@ -48,6 +48,7 @@ to compare with. Exit code 1 if any input was not verified or was refused.`,
 			if err != nil {
 				return err
 			}
+			inputs = unwrapQR(inputs)
 			lang := a.language(vf.lang)
 			var views []resultView
 			run := func(w *wallet.Wallet) error {

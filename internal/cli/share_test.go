@@ -135,13 +135,34 @@ func TestShareCommands(t *testing.T) {
 		t.Errorf("one part of three: exit %d: %s", code, errs)
 	}
 
+	// A vpqr (VP1-) payload and a QR image import like the presentation
+	// they carry: its credentials land in the wallet, verified.
+	vp1 := filepath.Join("..", "..", "share", "qr", "cborld", "testdata", "vpqr", "vc2-eddsa-rdfc-2022-full-eu-mc.txt")
+	var imported []result
+	imported = results(t, e.ok("import", vp1, "--json"))
+	if len(imported) < 2 || imported[1].Verdict != "verified" || imported[1].Credential == nil {
+		t.Errorf("VP1 payload import: %+v", imported)
+	}
+	var ld1 string
+	for id, en := range byID {
+		if en.Format == "vc1-ldp-ed25519-2020" {
+			ld1 = id
+		}
+	}
+	one := filepath.Join(e.dir, "one.png")
+	e.ok("qr", ld1[:10], "--format", "ldp", "--max-version", "32", "-o", one)
+	imported = results(t, e.ok("import", one, "--json"))
+	if len(imported) < 2 || imported[1].Status != "duplicate" || imported[1].ID != ld1 {
+		t.Errorf("QR image import: %+v", imported)
+	}
+
 	// The log names what was shared, how, and to whom.
 	var log []struct {
 		Format, Via, Audience, Stack string
 		Credentials, Disclosed       []string
 	}
 	e.jsonOf(&log, "log")
-	if len(log) != 6 || log[0].Via != "qr" || log[0].Stack != "Three" || log[1].Format != "sd-jwt" || !slices.Equal(log[1].Disclosed, []string{"/learner_name"}) || log[5].Audience != domain {
+	if len(log) != 7 || log[1].Via != "qr" || log[1].Stack != "Three" || log[2].Format != "sd-jwt" || !slices.Equal(log[2].Disclosed, []string{"/learner_name"}) || log[6].Audience != domain {
 		t.Errorf("log: %+v", log)
 	}
 }
