@@ -50,7 +50,7 @@ func (a *app) qrCommand() *cobra.Command {
 	var pf presentFlags
 	var out, presentation, urlPrefix, ec string
 	var maxVersion int
-	var svg bool
+	var svg, vpqr bool
 	cmd := &cobra.Command{
 		Use:   "qr ID...|--stack NAME|--presentation FILE -o FILE.png",
 		Short: "Make QR codes of a signed presentation that an employer's phone can scan",
@@ -61,7 +61,10 @@ fit one symbol of --max-version at level --ec it is split into numbered parts
 that a verifier reads in any order. One symbol goes to FILE.png, a set to
 FILE-1.png ... FILE-n.png plus FILE-sheet-1.png, a printable A4 sheet.
 --url-prefix puts a verifier page in front, so that a phone's camera opens it
-with the payload in the URL fragment (which never reaches the server).`,
+with the payload in the URL fragment (which never reaches the server).
+--vpqr writes the VP1- format of the DCC's wallet instead (one symbol, a
+JSON-LD presentation only, and only when it fits), for verifiers that read
+nothing else.`,
 		Example: `  satchel-cli qr 3f2a9c --challenge 4c1e --domain hr.example -o cv.png
   satchel-cli qr --stack "ICT top-up" --url-prefix https://verify.example.edu/# -o stack.png`,
 		Args: cobra.ArbitraryArgs,
@@ -96,6 +99,9 @@ with the payload in the URL fragment (which never reaches the server).`,
 					return err
 				}
 			}
+			if vpqr {
+				return a.writeVPQR(data, opt, out, svg, rec)
+			}
 			return a.writeQR(data, opt, out, svg, rec)
 		},
 	}
@@ -107,6 +113,7 @@ with the payload in the URL fragment (which never reaches the server).`,
 	fl.StringVar(&ec, "ec", "M", "error correction level: L, M, Q or H")
 	fl.IntVar(&maxVersion, "max-version", qr.DefaultMaxVersion, "the largest QR version (size) of a symbol, 1 to 40")
 	fl.BoolVar(&svg, "svg", false, "also write SVG files beside the PNG files")
+	fl.BoolVar(&vpqr, "vpqr", false, "write the DCC's VP1- (vpqr, CBOR-LD) format: one symbol, JSON-LD presentations that fit")
 	return cmd
 }
 
@@ -166,6 +173,46 @@ func (a *app) writeQR(data []byte, opt qr.Options, out string, svg bool, rec *sh
 		for _, f := range files {
 			fmt.Fprintf(o, "  %s\n", f)
 		}
+	})
+	return nil
+}
+
+// writeVPQR writes a presentation as one VP1- (vpqr) symbol.
+func (a *app) writeVPQR(data []byte, opt qr.Options, out string, svg bool, rec *share.Record) error {
+	text, err := qr.EncodeVPQR(data, opt)
+	if err != nil {
+		return fmt.Errorf("%w (a VP1 code is one symbol: try --ec L --max-version 40, fewer credentials, or leave out --vpqr)", err)
+	}
+	s, err := qr.NewSymbol(text, opt)
+	if err != nil {
+		return err
+	}
+	px := qr.DefaultModulePixels
+	if opt.ModulePixels > 0 {
+		px = opt.ModulePixels
+	}
+	img, err := s.PNG(px)
+	if err != nil {
+		return err
+	}
+	file := qrFiles(out, 1, ".png")[0]
+	if err := writeNewFile(file, img, 0o644); err != nil {
+		return err
+	}
+	files := []string{file}
+	if svg {
+		name := strings.TrimSuffix(file, ".png") + ".svg"
+		if err := writeNewFile(name, s.SVG(px), 0o644); err != nil {
+			return err
+		}
+		files = append(files, name)
+	}
+	doc := map[string]any{"parts": []string{text}, "version": s.Version, "ec": s.Level.String(), "files": files, "format": "vpqr"}
+	if rec != nil {
+		doc["presentation"] = rec
+	}
+	a.emit(doc, func(o io.Writer) {
+		fmt.Fprintf(o, "A VP1 (vpqr) QR code of version %d at level %s: %s\n", s.Version, s.Level, file)
 	})
 	return nil
 }

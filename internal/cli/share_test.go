@@ -156,6 +156,23 @@ func TestShareCommands(t *testing.T) {
 		t.Errorf("QR image import: %+v", imported)
 	}
 
+	// A VP1 (vpqr) code of a small JSON-LD presentation, read back by
+	// zbarimg and verified.
+	v1png := filepath.Join(e.dir, "vp1.png")
+	var v1 struct {
+		Parts []string
+		EC    string
+	}
+	e.jsonOf(&v1, "qr", "--presentation", filepath.Join("..", "..", "share", "qr", "cborld", "testdata", "vpqr", "vc2-eddsa-rdfc-2022-minimal.vp.json"),
+		"--vpqr", "--ec", "L", "--max-version", "40", "-o", v1png)
+	if len(v1.Parts) != 1 || !strings.HasPrefix(v1.Parts[0], "VP1-B") || zbar(t, v1png) != v1.Parts[0] {
+		t.Errorf("vpqr: %+v", v1)
+	}
+	var vres struct{ Verdict string }
+	if code, out, _ := e.run("verify-presentation", v1png, "--challenge", "vpqr-challenge-0001", "--domain", "verifier.example", "--json"); code != 0 || json.Unmarshal([]byte(out), &vres) != nil || vres.Verdict != "verified" {
+		t.Errorf("the VP1 code does not verify: exit %d %s", code, out)
+	}
+
 	// The log names what was shared, how, and to whom.
 	var log []struct {
 		Format, Via, Audience, Stack string
