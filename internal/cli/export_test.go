@@ -29,8 +29,7 @@ func TestExportCommands(t *testing.T) {
 	sealed := []string{"Sample-MC-Annex1-signed.jsonld", "Sample-CertOfPart-signed.jsonld"}
 	var edcIDs []string
 	for _, name := range sealed {
-		var rs []result
-		rs = results(t, e.ok("import", fixture.Path(t, "edc/elm-v3/"+name), "--json"))
+		rs := results(t, e.ok("import", fixture.Path(t, "edc/elm-v3/"+name), "--json"))
 		edcIDs = append(edcIDs, rs[0].ID)
 	}
 

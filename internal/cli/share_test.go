@@ -138,8 +138,7 @@ func TestShareCommands(t *testing.T) {
 	// A vpqr (VP1-) payload and a QR image import like the presentation
 	// they carry: its credentials land in the wallet, verified.
 	vp1 := filepath.Join("..", "..", "share", "qr", "cborld", "testdata", "vpqr", "vc2-eddsa-rdfc-2022-full-eu-mc.txt")
-	var imported []result
-	imported = results(t, e.ok("import", vp1, "--json"))
+	imported := results(t, e.ok("import", vp1, "--json"))
 	if len(imported) < 2 || imported[1].Verdict != "verified" || imported[1].Credential == nil {
 		t.Errorf("VP1 payload import: %+v", imported)
 	}
