@@ -40,8 +40,10 @@ func multilingual() []*credential.Credential {
 			Grade:         credential.Text{"el": "Άριστα (9,5/10)"},
 			Assessment:    credential.Text{"el": "Γραπτή εξέταση και εργασία"},
 			Participation: credential.Text{"el": "Εξ αποστάσεως"},
-			Verification: credential.Verification{Verdict: credential.Verified, CheckedAt: checked, Signer: "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών (did:key:z6Mkexample1)",
-				Checks: []credential.Check{credential.NewCheck(credential.CheckProof, credential.OK, "proof.ok", map[string]string{"Signer": "did:key:z6Mkexample1"}, "")}},
+			Verification: credential.Verification{
+				Verdict: credential.Verified, CheckedAt: checked, Signer: "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών (did:key:z6Mkexample1)",
+				Checks: []credential.Check{credential.NewCheck(credential.CheckProof, credential.OK, "proof.ok", map[string]string{"Signer": "did:key:z6Mkexample1"}, "")},
+			},
 		},
 		{
 			ID: "a2", Format: credential.FormatSDJWT, Profile: "EU micro-credential (SD-JWT VC)",
@@ -53,8 +55,10 @@ func multilingual() []*credential.Credential {
 			LearningOutcomes: []credential.Outcome{{Title: credential.Text{"bg": "Разпознава фишинг атаки"}}, {Title: credential.Text{"bg": "Прилага многофакторна автентикация"}}},
 			Grade:            credential.Text{"bg": "Отличен 6"},
 			QualityAssurance: credential.Text{"bg": "Акредитирана програма (НАОА)"},
-			Verification: credential.Verification{Verdict: credential.NotVerified, CheckedAt: checked,
-				Checks: []credential.Check{credential.NewCheck(credential.CheckValidity, credential.Failed, "validity.expired", map[string]string{"Until": "1 May 2025"}, "")}},
+			Verification: credential.Verification{
+				Verdict: credential.NotVerified, CheckedAt: checked,
+				Checks: []credential.Check{credential.NewCheck(credential.CheckValidity, credential.Failed, "validity.expired", map[string]string{"Until": "1 May 2025"}, "")},
+			},
 		},
 		{
 			ID: "a3", Format: credential.FormatEDC, Profile: "European Digital Credential (ELM 3.2, VC 2.0, sealed)",
@@ -66,8 +70,10 @@ func multilingual() []*credential.Credential {
 			LearningOutcomes:   []credential.Outcome{{Title: credential.Text{"pl": "Prowadzi przeglądy sprintu i retrospektywy"}}, {Title: credential.Text{"pl": "Szacuje pracochłonność zadań zespołu"}}},
 			Supervision:        credential.Text{"pl": "Nadzorowany, z weryfikacją tożsamości"},
 			FurtherInformation: credential.Text{"pl": "Źródło: ścieżka kształcenia „Zwinne zarządzanie”."},
-			Verification: credential.Verification{Verdict: credential.Verified, CheckedAt: checked, Signer: "Politechnika Łódzka",
-				Checks: []credential.Check{credential.NewCheck(credential.CheckProof, credential.OK, "proof.ok", map[string]string{"Signer": "Politechnika Łódzka"}, "")}},
+			Verification: credential.Verification{
+				Verdict: credential.Verified, CheckedAt: checked, Signer: "Politechnika Łódzka",
+				Checks: []credential.Check{credential.NewCheck(credential.CheckProof, credential.OK, "proof.ok", map[string]string{"Signer": "Politechnika Łódzka"}, "")},
+			},
 		},
 	}
 }

@@ -101,10 +101,12 @@ func TestPDF(t *testing.T) {
 		t.Errorf("want the three Go fonts embedded:\n%s", fonts)
 	}
 	text := string(run(t, "pdftotext", "-layout", file, "-"))
-	for _, want := range []string{"Credentials of Elena Marković", "Μικροδιαπιστευτήριο του Πανεπιστημίου Αθηνών", "Основи на киберсигурността",
+	for _, want := range []string{
+		"Credentials of Elena Marković", "Μικροδιαπιστευτήριο του Πανεπιστημίου Αθηνών", "Основи на киберсигурността",
 		"Zarządzanie projektami zwinnymi", "Politechnika Łódzka", "Data Protection (GDPR) for SMEs", "ECTS credits", "EQF level",
 		"Learning outcomes", "Verified", "Not verified", "The credential expired on 1 May 2025", "How to verify this record",
-		"Page 1 of " + itoa(len(pages))} {
+		"Page 1 of " + itoa(len(pages)),
+	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF's text lacks %q", want)
 		}
