@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/satchel-wallet/satchel/assets"
@@ -25,29 +24,59 @@ type App struct {
 	fyne   fyne.App
 	win    fyne.Window
 	vaults Vaults
+	lang   string // the language of credential values; see language
 
 	vault  Vault          // nil while locked
 	wallet *wallet.Wallet // nil while locked
+	lib    *library       // nil while locked
+	shell  *shell         // nil while locked
+	detail *detailPage    // the credential last opened
+	shared *sharedPage    // the presentation last made
 	idle   *idleLock
 	jobs   sync.WaitGroup // background work under way
 	// inline runs background work on the calling goroutine. Unit tests set
 	// it: Fyne's test driver runs fyne.Do on the calling goroutine, which
 	// would race with the test's own goroutine.
 	inline bool
+	// saveHook and openHook, when set, stand in for the file dialogs:
+	// saveHook returns the path to save a file suggested as name, openHook
+	// the paths the learner picked. Tests set them.
+	saveHook func(name string) string
+	openHook func() []string
+	// running is the import under way, if any; progressHook, when set,
+	// is called with its progress (tests cancel imports with it).
+	running      *importRun
+	progressHook func(done int)
+	// onUnlockedHook, when set, sees the credentials page before the
+	// wallet is read (the performance tests time it).
+	onUnlockedHook func(*credentialsPage)
+	// clock gives the time expiry is judged at on screen; tests fix it.
+	clock func() time.Time
+}
+
+// now is the time on the app's clock.
+func (a *App) now() time.Time {
+	if a.clock != nil {
+		return a.clock()
+	}
+	return time.Now()
 }
 
 // New makes the app's window over vaults. Call Start (or ShowAndRun) to
 // show the first screen.
 func New(a fyne.App, vaults Vaults) *App {
 	app := &App{fyne: a, vaults: vaults}
+	loadTranslations(app.languagePref())
+	app.applyTheme(false)
 	a.SetIcon(fyne.NewStaticResource("satchel.png", assets.IconPNG()))
 	app.win = a.NewWindow("Satchel")
-	app.win.Resize(fyne.NewSize(960, 640))
+	app.win.Resize(fyne.NewSize(1024, 700))
 	app.win.SetOnClosed(app.closeVault)
+	app.win.SetOnDropped(app.onDropped)
 	app.idle = newIdleLock(func() { fyne.DoAndWait(app.Lock) })
-	app.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		app.Lock()
-	})
+	for _, sc := range app.shortcuts() {
+		app.win.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { app.shortcut(s) })
+	}
 	return app
 }
 
@@ -87,7 +116,32 @@ func (a *App) unlocked(v Vault) {
 	a.vault = v
 	a.wallet = wallet.New(v)
 	a.idle.set(a.autoLock())
-	a.show(newHomeScreen(a).content())
+	a.lib = newLibrary(a)
+	a.shell = newShell(a)
+	if h, err := a.wallet.Holder(""); err == nil {
+		a.shell.setHolder(h.Name)
+	}
+	a.shell.show(secCredentials)
+	a.show(a.shell.content())
+	if a.onUnlockedHook != nil {
+		a.onUnlockedHook(a.shell.creds)
+	}
+	a.lib.load()
+}
+
+// rebuild makes the main screen again, as after a change of language, and
+// shows section sec.
+func (a *App) rebuild(sec section) {
+	if a.wallet == nil {
+		return
+	}
+	a.shell = newShell(a)
+	if h, err := a.wallet.Holder(""); err == nil {
+		a.shell.setHolder(h.Name)
+	}
+	a.shell.show(sec)
+	a.show(a.shell.content())
+	a.lib.load() // titles and names sort by language
 }
 
 // Lock closes the vault, forgetting its keys, and shows the unlock screen.
@@ -105,7 +159,7 @@ func (a *App) closeVault() {
 	if a.vault != nil {
 		_ = a.vault.Close()
 	}
-	a.vault, a.wallet = nil, nil
+	a.vault, a.wallet, a.lib, a.shell, a.detail, a.shared = nil, nil, nil, nil, nil, nil
 }
 
 // background runs work off the UI goroutine, then the function it returns

@@ -23,6 +23,7 @@ type createScreen struct {
 	hint     *widget.Label
 	status   *widget.Label
 	create   *widget.Button
+	demo     *widget.Check
 	activity *widget.Activity
 }
 
@@ -46,6 +47,7 @@ func newCreateScreen(app *App) *createScreen {
 	s.create = widget.NewButtonWithIcon(lang.L("Create wallet"), theme.ConfirmIcon(), s.onCreate)
 	s.create.Importance = widget.HighImportance
 	s.create.Disable()
+	s.demo = widget.NewCheck(lang.L("Add demo credentials from a demo issuer, to try Satchel"), nil)
 	s.activity = widget.NewActivity()
 	s.activity.Hide()
 	s.onChanged()
@@ -68,7 +70,16 @@ func (s *createScreen) content() fyne.CanvasObject {
 		widget.NewFormItem("", s.hint),
 		widget.NewFormItem(lang.L("Identity key"), s.keyType),
 	)
-	body := container.NewVBox(heading, intro, form, forgotten, container.NewHBox(s.create, s.activity), s.status, where)
+	items := []fyne.CanvasObject{heading, intro, form, forgotten, s.demo, container.NewHBox(s.create, s.activity), s.status}
+	if _, ok := s.app.vaults.(Restorer); ok {
+		restore := widget.NewButtonWithIcon(lang.L("Restore from a backup…"), theme.UploadIcon(), func() {
+			r := newRestoreScreen(s.app)
+			s.app.show(r.content())
+		})
+		restore.Importance = widget.LowImportance
+		items = append(items, widget.NewSeparator(), paragraph(lang.L("Had Satchel before?")), container.NewHBox(restore))
+	}
+	body := container.NewVBox(append(items, where)...)
 	return centered(body)
 }
 
@@ -139,6 +150,9 @@ func (s *createScreen) onCreate() {
 				return
 			}
 			s.app.unlocked(v)
+			if s.demo.Checked {
+				s.app.loadDemo()
+			}
 		}
 	})
 }

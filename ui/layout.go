@@ -50,3 +50,62 @@ func title(text string) *widget.Label {
 func centered(body fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVScroll(container.New(readableWidth{width: 560}, container.NewPadded(body)))
 }
+
+// tightRows stacks labels one under the other, letting each overlap the
+// inner padding of the one above, so that a card of three lines of text is
+// as compact as a paragraph. Every object gets the full width.
+type tightRows struct{}
+
+// overlap is how much of two labels' inner padding is folded away.
+func (tightRows) overlap() float32 { return theme.InnerPadding() * 1.25 }
+
+func (l tightRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - l.overlap()
+	}
+}
+
+func (l tightRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+		n++
+	}
+	if n > 1 {
+		s.Height -= float32(n-1) * l.overlap()
+	}
+	return s
+}
+
+// paragraph is a label that wraps at word boundaries.
+func paragraph(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// heading is a bold label, the title of a part of a screen.
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// caption is a label in the smaller caption size, truncated to its width.
+func caption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}

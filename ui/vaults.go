@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/satchel-wallet/satchel/wallet"
+import (
+	"io"
+
+	"github.com/satchel-wallet/satchel/wallet"
+)
 
 // Vault is an unlocked wallet file. Closing it locks the wallet: the keys
 // are forgotten and the file is released.
@@ -21,4 +25,13 @@ type Vaults interface {
 	// Open unlocks the wallet. A wrong passphrase is
 	// wallet.ErrWrongPassphrase, a wallet open elsewhere wallet.ErrInUse.
 	Open(passphrase []byte) (Vault, error)
+}
+
+// Restorer is a Vaults that can make the wallet from a backup file. The
+// first-run screen offers restoring only when the Vaults is one. The
+// restored wallet keeps the passphrase it had when the backup was made;
+// Restore checks the whole backup before it writes the wallet, and never
+// replaces a wallet that exists.
+type Restorer interface {
+	Restore(backup io.Reader, passphrase []byte) error
 }

@@ -27,5 +27,13 @@ func main() {
 		path = p
 	}
 	a := app.NewWithID("eu.satchel.wallet")
-	ui.New(a, vaults{path: path}).ShowAndRun()
+	w := ui.New(a, vaults{path: path})
+	if onStart != nil {
+		onStart(w)
+	}
+	w.ShowAndRun()
 }
+
+// onStart, when set, is given the app before it runs. The window test's
+// build (tag xvfb) sets it to drive the app from its standard input.
+var onStart func(*ui.App)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 
 	"github.com/satchel-wallet/satchel/storage"
@@ -25,4 +26,13 @@ func (v vaults) Create(passphrase []byte) (ui.Vault, error) {
 
 func (v vaults) Open(passphrase []byte) (ui.Vault, error) {
 	return storage.Open(v.path, passphrase)
+}
+
+var _ ui.Restorer = vaults{}
+
+// Restore makes the wallet file from a backup, checking all of it first;
+// an existing wallet is never replaced from the app.
+func (v vaults) Restore(backup io.Reader, passphrase []byte) error {
+	_, err := storage.Restore(backup, passphrase, v.path, storage.RestoreOptions{})
+	return err
 }

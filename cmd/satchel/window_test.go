@@ -1,27 +1,38 @@
 //go:build xvfb
 
-// The window test starts the real Satchel app in a real X window under Xvfb,
-// drives it with xdotool as a learner would (keyboard only), and takes
-// screenshots with ImageMagick's import. make test runs it with
-// `go test -tags xvfb ./cmd/satchel/`; the screenshots are kept in
-// build/screenshots for people to look at.
+// The window test starts the real Satchel app in a real X window under Xvfb
+// and walks it through its screens as a learner would: the keyboard (with
+// xdotool) where Fyne lets keys through — typing, the shortcuts — and
+// otherwise ui.App.Drive, which this build reads from the app's standard
+// input (tour_xvfb.go). Each screen is photographed with ImageMagick's
+// import into build/screenshots, for people to look at, and checked: the
+// size the window was given, and not blank. make test runs it with
+// `go test -tags xvfb ./cmd/satchel/`.
 
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/satchel-wallet/satchel/internal/fixture"
+	"github.com/satchel-wallet/satchel/internal/interop"
 )
 
-const screenW, screenH = 1280, 800
+// The screen is full HD, the largest size Satchel is made for; the window
+// is photographed alone, at the sizes it is given.
+const screenW, screenH = 1920, 1080
 
 // xvfb starts a virtual X server and returns its DISPLAY value.
 func xvfb(t *testing.T) string {
@@ -50,18 +61,44 @@ func xvfb(t *testing.T) string {
 	return ":" + strings.TrimSpace(string(buf[:n]))
 }
 
+// syncBuffer is the app's log, written by its output readers.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 type session struct {
 	t       *testing.T
 	display string
 	shots   string
 	app     *exec.Cmd
-	log     bytes.Buffer
+	stdin   io.WriteCloser
+	answers chan string
+	log     syncBuffer
+	window  string
+	w, h    int // the window's size, as photographed
+}
+
+func (s *session) env(extra ...string) []string {
+	return append(append(os.Environ(), "DISPLAY="+s.display), extra...)
 }
 
 func (s *session) x(args ...string) string {
 	s.t.Helper()
 	cmd := exec.Command("xdotool", args...)
-	cmd.Env = append(os.Environ(), "DISPLAY="+s.display)
+	cmd.Env = s.env()
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		s.t.Fatalf("xdotool %v: %v\n%s", args, err, out)
@@ -73,18 +110,39 @@ func (s *session) x(args ...string) string {
 func (s *session) start(bin, walletPath string) {
 	s.t.Helper()
 	s.app = exec.Command(bin)
-	s.app.Env = append(os.Environ(), "DISPLAY="+s.display, "SATCHEL_WALLET="+walletPath, "LANG=en_GB.UTF-8",
-		"FYNE_THEME=dark", "HOME="+s.t.TempDir())
-	s.app.Stdout, s.app.Stderr = &s.log, &s.log
+	s.app.Env = s.env("SATCHEL_WALLET="+walletPath, "LANG=en_GB.UTF-8", "FYNE_THEME=dark",
+		"HOME="+s.t.TempDir(), "SATCHEL_TOUR=1")
+	var err error
+	if s.stdin, err = s.app.StdinPipe(); err != nil {
+		s.t.Fatal(err)
+	}
+	out, err := s.app.StdoutPipe()
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.app.Stderr = &s.log
+	s.answers = make(chan string, 16)
 	if err := s.app.Start(); err != nil {
 		s.t.Fatal(err)
 	}
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			line := sc.Text()
+			s.log.Write([]byte(line + "\n"))
+			if strings.HasPrefix(line, "done ") || strings.HasPrefix(line, "failed ") {
+				s.answers <- line
+			}
+		}
+	}()
 	s.t.Cleanup(func() { s.app.Process.Kill(); s.app.Wait() })
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		cmd := exec.Command("xdotool", "search", "--name", "^Satchel$")
-		cmd.Env = append(os.Environ(), "DISPLAY="+s.display)
+		cmd.Env = s.env()
 		if out, err := cmd.Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
+			s.window = strings.Fields(string(out))[0]
+			s.resize(1280, 800)
 			s.waitDrawn(deadline)
 			return
 		}
@@ -93,12 +151,23 @@ func (s *session) start(bin, walletPath string) {
 	s.t.Fatalf("no Satchel window after 30 s; the app said:\n%s", s.log.String())
 }
 
-// waitDrawn waits until the window has drawn its first frame: a mapped
-// window is black until then.
+// resize gives the window a size, at the top left of the screen. Fyne
+// resizes its own window (a size set from outside is undone without a
+// window manager to negotiate it).
+func (s *session) resize(w, h int) {
+	s.t.Helper()
+	s.w, s.h = w, h
+	s.x("windowmove", s.window, "0", "0")
+	s.step(fmt.Sprintf("size %d %d", w, h))
+}
+
+// waitDrawn waits until the window has drawn a frame at its size: a
+// mapped window is black until then.
 func (s *session) waitDrawn(deadline time.Time) {
 	s.t.Helper()
 	for time.Now().Before(deadline) {
-		if colours(s.grab("00-starting")) >= 16 {
+		img := s.grab("00-starting")
+		if b := img.Bounds(); b.Dx() == s.w && b.Dy() == s.h && colours(img) >= 16 {
 			time.Sleep(300 * time.Millisecond) // let the frame settle
 			return
 		}
@@ -107,12 +176,12 @@ func (s *session) waitDrawn(deadline time.Time) {
 	s.t.Fatalf("the window stayed blank; the app said:\n%s", s.log.String())
 }
 
-// grab saves a screenshot of the whole screen under name.
+// grab saves a photograph of the window under name.
 func (s *session) grab(name string) image.Image {
 	s.t.Helper()
 	path := filepath.Join(s.shots, name+".png")
-	cmd := exec.Command("import", "-window", "root", path)
-	cmd.Env = append(os.Environ(), "DISPLAY="+s.display)
+	cmd := exec.Command("import", "-window", s.window, path)
+	cmd.Env = s.env()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		s.t.Fatalf("import: %v\n%s", err, out)
 	}
@@ -128,12 +197,13 @@ func (s *session) grab(name string) image.Image {
 	return img
 }
 
-// shot saves a screenshot of the whole screen under name and checks it.
+// shot photographs the window under name and checks the picture: the
+// window's size, and not blank.
 func (s *session) shot(name string) image.Image {
 	s.t.Helper()
 	img := s.grab(name)
-	if b := img.Bounds(); b.Dx() != screenW || b.Dy() != screenH {
-		s.t.Fatalf("%s is %dx%d, want %dx%d", name, b.Dx(), b.Dy(), screenW, screenH)
+	if b := img.Bounds(); b.Dx() != s.w || b.Dy() != s.h {
+		s.t.Fatalf("%s is %dx%d, want %dx%d", name, b.Dx(), b.Dy(), s.w, s.h)
 	}
 	if n := colours(img); n < 16 {
 		s.t.Fatalf("%s is blank: %d distinct colours", name, n)
@@ -146,23 +216,45 @@ func (s *session) shot(name string) image.Image {
 // passphrase (small dots) or a blinking cursor a few hundred at most.
 const outcome = 800
 
-// waitChange takes screenshots until the screen differs from before by at
-// least outcome pixels, then takes one more once it has settled. Keys need
-// no waiting of their own: X delivers them in order, so Return is handled
-// after the text typed before it.
+// waitChange takes photographs until the window differs from before by
+// at least outcome pixels, then takes one more once it has settled. Keys
+// need no waiting of their own: X delivers them in order.
 func (s *session) waitChange(name string, before image.Image) image.Image {
 	s.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		time.Sleep(300 * time.Millisecond)
 		img := s.shot(name)
 		if differs(img, before) > outcome {
-			time.Sleep(500 * time.Millisecond)
+			time.Sleep(700 * time.Millisecond)
 			return s.shot(name)
 		}
 	}
-	s.t.Fatalf("the screen did not change for %s; the app said:\n%s", name, s.log.String())
+	s.t.Fatalf("the window did not change for %s; the app said:\n%s", name, s.log.String())
 	return nil
+}
+
+// step has the app do one step of ui.App.Drive and waits for its answer.
+func (s *session) step(cmd string) {
+	s.t.Helper()
+	if _, err := fmt.Fprintln(s.stdin, cmd); err != nil {
+		s.t.Fatal(err)
+	}
+	select {
+	case a := <-s.answers:
+		if !strings.HasPrefix(a, "done ") {
+			s.t.Fatalf("%s\nthe app said:\n%s", a, s.log.String())
+		}
+	case <-time.After(2 * time.Minute):
+		s.t.Fatalf("no answer to %q; the app said:\n%s", cmd, s.log.String())
+	}
+}
+
+// screen does a step and photographs what it shows.
+func (s *session) screen(cmd, name string, before image.Image) image.Image {
+	s.t.Helper()
+	s.step(cmd)
+	return s.waitChange(name, before)
 }
 
 func colours(img image.Image) int {
@@ -177,11 +269,16 @@ func colours(img image.Image) int {
 	return len(seen)
 }
 
-// differs counts the pixels that differ between two screenshots.
+// differs counts the pixels that differ between two photographs; a change
+// of size changes them all.
 func differs(a, b image.Image) int {
+	ab, bb := a.Bounds(), b.Bounds()
+	if ab != bb {
+		return ab.Dx() * ab.Dy()
+	}
 	n := 0
-	for y := 0; y < screenH; y++ {
-		for x := 0; x < screenW; x++ {
+	for y := ab.Min.Y; y < ab.Max.Y; y++ {
+		for x := ab.Min.X; x < ab.Max.X; x++ {
 			if a.At(x, y) != b.At(x, y) {
 				n++
 			}
@@ -193,20 +290,22 @@ func differs(a, b image.Image) int {
 func build(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "satchel")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-tags", "xvfb", "-o", bin, ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	return bin
 }
 
-func TestWindowFirstRunUnlockLock(t *testing.T) {
+func TestWindowScreens(t *testing.T) {
 	shots, err := filepath.Abs("../../build/screenshots")
 	if err != nil {
 		t.Fatal(err)
 	}
+	os.RemoveAll(shots)
 	os.MkdirAll(shots, 0o755)
 	bin := build(t)
+	corpus := interop.Corpus(t, 200)
 	walletPath := filepath.Join(t.TempDir(), "wallet.satchel")
 	s := &session{t: t, display: xvfb(t), shots: shots}
 
@@ -218,16 +317,14 @@ func TestWindowFirstRunUnlockLock(t *testing.T) {
 	s.x("key", "Tab")
 	s.x("type", "--delay", "15", pass)
 	s.x("key", "Return")
-	home := s.waitChange("02-home", create)
+	home := s.waitChange("02-credentials-empty", create)
 	if _, err := os.Stat(walletPath); err != nil {
 		t.Fatalf("no wallet file after creating: %v\n%s", err, s.log.String())
 	}
 
-	// Ctrl+L locks; the unlock screen comes back.
+	// Ctrl+L locks; a wrong passphrase, then the right one.
 	s.x("key", "ctrl+l")
 	locked := s.waitChange("03-locked", home)
-
-	// A wrong passphrase, then the right one.
 	s.x("type", "--delay", "15", "this is not my passphrase at all")
 	s.x("key", "Return")
 	wrong := s.waitChange("04-wrong-passphrase", locked)
@@ -237,6 +334,47 @@ func TestWindowFirstRunUnlockLock(t *testing.T) {
 	if differs(again, home) > outcome {
 		t.Fatal("after unlocking, the main screen does not look like it did")
 	}
+
+	// Demo credentials, then the shared fixtures and a folder of 200.
+	demo := s.screen("demo", "06-demo-imported", again)
+	var files []string
+	for _, f := range []string{"edc/elm-v3/Sample-MC-Annex1-signed.jsonld", "edc/elm-v2-xml/EDC_DiplomaSupplement_AA.xml",
+		"vectors/ob3/1edtech-validator/clr20/simple.jwt", "vectors/ob2-baked/1edtech-validator/ob20/simple-badge.png"} {
+		files = append(files, fixture.Path(t, f))
+	}
+	imported := s.screen("import "+strings.Join(append(files, corpus), " "), "07-import-summary", demo)
+	list := s.screen("section credentials", "08-credentials", imported)
+
+	// Ctrl+F and type: the list narrows as the learner types.
+	s.x("key", "ctrl+f")
+	s.x("type", "--delay", "40", "data")
+	found := s.waitChange("09-search", list)
+	detail := s.screen("open 0", "10-detail", found)
+	checks := s.screen("tab 2", "11-verification", detail)
+	guide := s.screen("guide check.issuer", "12-guide", checks)
+	s.step("close")
+	outcomes := s.screen("tab 1", "13-outcomes", guide)
+	original := s.screen("tab 3", "14-original", outcomes)
+	stack := s.screen("stack 30 Digital skills towards a diploma", "15-stack", original)
+	qr := s.screen("share-qr", "16-share-qr", stack)
+	history := s.screen("section history", "17-history", qr)
+	presentation := filepath.Join(t.TempDir(), "presentation.jwt")
+	s.step("share-file " + presentation)
+	verify := s.screen("verify "+presentation, "18-verify", history)
+	settings := s.screen("section settings", "19-settings", verify)
+	share := s.screen("section share", "20-share", settings)
+
+	// The smallest window Satchel is made for, and full HD.
+	s.resize(800, 600)
+	small := s.screen("section credentials", "21-credentials-800x600", share)
+	small = s.screen("open 0", "22-detail-800x600", small)
+	small = s.screen("section stacks", "23-stacks-800x600", small)
+	small = s.screen("section share", "24-share-800x600", small)
+	s.resize(1920, 1080)
+	large := s.screen("section credentials", "25-credentials-1920x1080", small)
+	s.screen("open 0", "26-detail-1920x1080", large)
+	os.Remove(filepath.Join(shots, "00-starting.png"))
+
 	if s.app.ProcessState != nil {
 		t.Fatalf("the app exited: %s", s.log.String())
 	}
