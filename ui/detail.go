@@ -86,13 +86,14 @@ func (p *detailPage) content() fyne.CanvasObject {
 	head := container.NewBorder(nil, nil, back, container.NewHBox(top...))
 	p.body = container.NewStack()
 	p.fill()
-	// Five actions in three columns fit 800 pixels in every language;
+	// Six actions in three columns fit 800 pixels in every language;
 	// verifying again lives on the Verification tab, with its option.
 	actions := container.NewGridWithColumns(3,
 		widget.NewButtonWithIcon(lang.L("Share"), theme.MailSendIcon(), p.onShare),
 		widget.NewButtonWithIcon(lang.L("Collections…"), theme.FolderIcon(), func() { p.app.touch(); p.app.editCollectionsOf(p.cred.ID) }),
 		widget.NewButtonWithIcon(lang.L("Add to stack…"), theme.ListIcon(), func() { p.app.touch(); p.app.addToStack(p.cred.ID) }),
 		widget.NewButtonWithIcon(lang.L("Save original…"), theme.DocumentSaveIcon(), p.onSave),
+		widget.NewButtonWithIcon(lang.L("Export…"), theme.UploadIcon(), p.onExport),
 		p.deleteButton(),
 	)
 	return container.NewBorder(head, container.NewVBox(p.status, container.NewPadded(actions)), nil, nil, p.body)
@@ -165,6 +166,11 @@ func (p *detailPage) reload() {
 func (p *detailPage) onShare() {
 	p.app.touch()
 	p.app.shell.open(secShare, newSharePage(p.app, []string{p.cred.ID}, "").content())
+}
+
+func (p *detailPage) onExport() {
+	p.app.touch()
+	p.app.openExport([]string{p.cred.ID}, lang.L("Export “{{.Title}}”.", map[string]any{"Title": credTitle(&p.cred, p.lang)}))
 }
 
 func (p *detailPage) onSave() {

@@ -24,6 +24,9 @@
 //   - stacks.go, stackview.go, stackedit.go: stacks and their progress;
 //   - share.go, sharemake.go, shared.go, history.go: presentations as QR
 //     codes or files, and the log of what was shared;
+//   - export.go: a credential, a stack or a collection exported for
+//     Europass (EDC originals, ELM v3, Europass CV) or as a PDF with the
+//     QR code of a signed presentation;
 //   - verify.go: checking someone else's presentation;
 //   - settings.go, i18n.go: appearance, language, auto-lock, online checks,
 //     profiles.

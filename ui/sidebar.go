@@ -178,8 +178,14 @@ func (s *sidebar) updateCollEdit() {
 	app := s.page.app
 	rename := widget.NewButtonWithIcon(lang.L("Rename"), theme.DocumentCreateIcon(), func() { app.touch(); app.renameCollection(c) })
 	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { app.touch(); app.deleteCollection(c) })
-	rename.Importance, del.Importance = widget.LowImportance, widget.LowImportance
-	s.collEdit.Objects = []fyne.CanvasObject{rename, del}
+	export := widget.NewButtonWithIcon(lang.L("Export…"), theme.UploadIcon(), func() {
+		app.touch()
+		app.openExport(c.Members, lang.L("Export the {{.N}} credentials of the collection “{{.Name}}”.", map[string]any{"N": len(c.Members), "Name": c.Name}))
+	})
+	rename.Importance, del.Importance, export.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
+	export.Alignment = widget.ButtonAlignLeading
+	// Export goes on a row of its own: three buttons do not fit the column.
+	s.collEdit.Objects = []fyne.CanvasObject{container.NewVBox(container.NewHBox(rename, del), export)}
 	s.collEdit.Refresh()
 	if s.box != nil {
 		s.box.Refresh()

@@ -72,7 +72,16 @@ func (v *stackView) content() fyne.CanvasObject {
 	}
 
 	box.Add(widget.NewSeparator())
-	box.Add(heading(lang.L("Members ({{.N}})", map[string]any{"N": len(pr.Members)})))
+	members := heading(lang.L("Members ({{.N}})", map[string]any{"N": len(pr.Members)}))
+	if len(pr.Members) > 0 {
+		// Export sits with the members it exports, leaving the heading's
+		// actions (and the stack's name) their room.
+		export := widget.NewButtonWithIcon(lang.L("Export…"), theme.UploadIcon(), v.onExport)
+		export.Importance = widget.LowImportance
+		box.Add(container.NewBorder(nil, nil, nil, export, members))
+	} else {
+		box.Add(members)
+	}
 	if len(pr.Members) == 0 {
 		box.Add(paragraph(lang.L("No credentials in this stack yet. Add them from a credential's page, or from the suggestions below.")))
 	}
@@ -188,6 +197,18 @@ func (v *stackView) suggestion(sg stack.Suggestion, l string) fyne.CanvasObject 
 		v.app.openStack(v.progress.Stack.ID)
 	})
 	return container.NewBorder(nil, nil, nil, container.NewVBox(add), rows)
+}
+
+// onExport opens the export page with the stack's members still in the
+// wallet.
+func (v *stackView) onExport() {
+	v.app.touch()
+	s := v.progress.Stack
+	ids := make([]string, len(v.progress.Members))
+	for i, m := range v.progress.Members {
+		ids[i] = m.ID
+	}
+	v.app.openExport(ids, lang.L("Export the {{.N}} credentials of the stack “{{.Name}}”.", map[string]any{"N": len(ids), "Name": s.Name}))
 }
 
 func (v *stackView) deleteButton() *widget.Button {
