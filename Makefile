@@ -9,7 +9,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOFUMPT     = mvdan.cc/gofumpt@v0.12.0
 FYNE        = fyne.io/tools/cmd/fyne@v1.7.4
 
-.PHONY: run test test-window bench bench-interop lint fuzz soak package clean
+.PHONY: run test test-window bench bench-interop lint fuzz soak package verifier clean
 
 run:
 	@scripts/deps.sh run
@@ -55,6 +55,14 @@ package:
 	$(GO) run $(FYNE) package --os linux --src cmd/satchel --exe build/satchel --name Satchel --icon $(CURDIR)/assets/icon.png --app-id eu.satchel.wallet --app-version $$(awk -F\" '/^Version/{print $$2}' FyneApp.toml) --release
 	mv -f Satchel.tar.xz build/ 2>/dev/null || true
 	@ls -l build/*.tar.xz
+
+# The verifier web page (verifier/): static files in build/verifier/ that
+# anyone can publish; the checks run in the browser, in satchel.wasm.
+verifier:
+	mkdir -p build/verifier
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o build/verifier/satchel.wasm ./verifier/wasm/
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" verifier/web/index.html verifier/web/verifier.css verifier/web/verifier.js build/verifier/
+	@ls -l build/verifier; printf 'satchel.wasm gzip -9: %s bytes\n' $$(gzip -9 -c build/verifier/satchel.wasm | wc -c)
 
 clean:
 	rm -rf build

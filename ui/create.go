@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/satchel-wallet/satchel/wallet"
+	"github.com/satchel-wallet/satchel/wallet/strength"
 )
 
 // createScreen makes a new wallet: a passphrase typed twice, with a
@@ -94,7 +95,7 @@ func (s *createScreen) onChanged() {
 		s.meter.set(0)
 		s.hint.SetText(lang.L("Too short: use at least {{.N}} characters.", map[string]any{"N": wallet.MinPassphraseLength}))
 	default:
-		st := wallet.PassphraseStrength(p)
+		st := strength.Of(p)
 		s.meter.set(max(st.Score, 1))
 		s.hint.SetText(strengthWords(st))
 	}
@@ -112,7 +113,7 @@ func (s *createScreen) onChanged() {
 }
 
 // strengthWords says how strong a passphrase is in plain words.
-func strengthWords(st wallet.Strength) string {
+func strengthWords(st strength.Strength) string {
 	switch st.Score {
 	case 0, 1:
 		return lang.L("Weak: this could be guessed. Add more words.")

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/satchel-wallet/satchel/wallet"
+	"github.com/satchel-wallet/satchel/wallet/strength"
 )
 
 // PassphraseEnv names the environment variable holding the passphrase.
@@ -61,7 +62,7 @@ func (a *app) newPassphrase(file, env, what string) ([]byte, error) {
 	if err := wallet.ValidateNewPassphrase(p); err != nil {
 		return nil, err
 	}
-	if s := wallet.PassphraseStrength(p); !s.Strong() {
+	if s := strength.Of(p); !s.Strong() {
 		fmt.Fprintf(a.io.Err, "Note: this %s is weak (strength %d of 4): it could be guessed. A few unrelated words make a strong one.\n", what, s.Score)
 	}
 	return p, nil

@@ -1,0 +1,168 @@
+package core
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/satchel-wallet/satchel/share"
+	"github.com/satchel-wallet/satchel/share/qr"
+	"github.com/satchel-wallet/satchel/wallet/credential"
+)
+
+// maxPasted bounds a pasted presentation (not a QR payload), the same as the
+// QR decoder's default limit on what a payload may decode to: a presentation
+// of a few dozen credentials is well under it.
+const maxPasted = 4 << 20
+
+// ErrEmpty means there was nothing to verify: no text, or only line breaks.
+var ErrEmpty = errors.New("no payload")
+
+// Options say what the verifier expects.
+type Options struct {
+	// Challenge and Domain are the nonce and the audience the verifier
+	// asked for; empty leaves them unchecked (a warning).
+	Challenge string
+	Domain    string
+	// Languages are the reader's preferred languages, best first (the
+	// browser's navigator.languages); texts a credential gives in several
+	// languages are shown in the first it has.
+	Languages []string
+	// Now is the time validity is judged at; zero means the current time.
+	Now time.Time
+}
+
+// Verify reads the presentation that texts carry and verifies it offline.
+// texts are the parts of a Satchel QR payload in any order (a text may hold
+// several, one a line), a VP1- payload, or a presentation pasted as it is.
+// Verify does not fail: a payload that cannot be read gives a Report with
+// the verdict rejected and the reason in Error.
+func Verify(ctx context.Context, texts []string, opts Options) Report {
+	vp, err := Presentation(texts)
+	if err != nil {
+		return failed(err)
+	}
+	res, err := share.VerifyPresentation(ctx, vp, share.VerifyOptions{
+		Challenge: opts.Challenge, Domain: opts.Domain, Now: opts.Now,
+	})
+	if err != nil {
+		return failed(fmt.Errorf("verify: %w", err))
+	}
+	return newReport(res, append(opts.Languages, "en"))
+}
+
+// Presentation returns the presentation texts carry (see [Verify]).
+func Presentation(texts []string) ([]byte, error) {
+	parts := split(texts)
+	if len(parts) == 0 {
+		return nil, ErrEmpty
+	}
+	if len(parts) == 1 {
+		if vpqr, ok := afterHash(parts[0], qr.VPQRPrefix); ok {
+			vp, _, err := qr.DecodeVPQR(vpqr)
+			if err != nil {
+				return nil, fmt.Errorf("read vpqr payload: %w", err)
+			}
+			return vp, nil
+		}
+	}
+	if len(parts) == 1 && !isQR(parts[0]) {
+		// Not a QR payload: a presentation pasted as it is, which
+		// VerifyPresentation reads or rejects.
+		if len(parts[0]) > maxPasted {
+			return nil, fmt.Errorf("%w: %d bytes pasted (at most %d)", qr.ErrTooLarge, len(parts[0]), maxPasted)
+		}
+		return []byte(strings.TrimSpace(parts[0])), nil
+	}
+	vp, err := qr.Decode(parts...)
+	if err != nil {
+		return nil, fmt.Errorf("read qr payload: %w", err)
+	}
+	return vp, nil
+}
+
+// split returns the non-empty texts, a text whose every line is a Satchel
+// payload split into its lines (parts pasted together). Only line breaks are
+// trimmed: a space is a Base45 character.
+func split(texts []string) []string {
+	var out []string
+	for _, t := range texts {
+		t = strings.Trim(t, "\r\n")
+		if t == "" {
+			continue
+		}
+		lines := strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == '\r' })
+		if len(lines) > 1 && allParts(lines) {
+			out = append(out, lines...)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func allParts(lines []string) bool {
+	for _, l := range lines {
+		if _, err := qr.ParsePart(l); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// isQR says whether text is meant as a Satchel QR payload: it starts with
+// the magic, or the magic follows a URL prefix's '#'. Anything else is a
+// presentation as it is (a JWT may well contain "SAT" in its Base64url).
+func isQR(text string) bool {
+	_, ok := afterHash(text, qr.Magic)
+	return ok
+}
+
+// afterHash returns the text from prefix on, when the text starts with it
+// or has it right after a '#' (a URL prefix).
+func afterHash(text, prefix string) (string, bool) {
+	if strings.HasPrefix(text, prefix) {
+		return text, true
+	}
+	if i := strings.IndexByte(text, '#'); i >= 0 && strings.HasPrefix(text[i+1:], prefix) {
+		return text[i+1:], true
+	}
+	return "", false
+}
+
+// failed is the Report of a payload that could not be read.
+func failed(err error) Report {
+	return Report{
+		Verdict:     credential.Rejected,
+		Error:       err.Error(),
+		ErrorCode:   errorCode(err),
+		Checks:      []Check{},
+		Credentials: []Credential{},
+	}
+}
+
+// errorCode is the stable key of the sentence the page shows for err.
+func errorCode(err error) string {
+	for _, c := range []struct {
+		err  error
+		code string
+	}{
+		{ErrEmpty, "payload.empty"},
+		{qr.ErrMissingParts, "payload.missing-parts"},
+		{qr.ErrMixedSets, "payload.mixed-sets"},
+		{qr.ErrConflict, "payload.conflict"},
+		{qr.ErrChecksum, "payload.damaged"},
+		{qr.ErrMalformed, "payload.damaged"},
+		{qr.ErrVersion, "payload.version"},
+		{qr.ErrTooLarge, "payload.too-large"},
+		{qr.ErrCBORLD, "payload.vpqr-context"},
+		{qr.ErrPrefix, "payload.unknown"},
+	} {
+		if errors.Is(err, c.err) {
+			return c.code
+		}
+	}
+	return "payload.error"
+}
