@@ -20,7 +20,6 @@ import (
 
 	"github.com/satchel-wallet/satchel/share"
 	"github.com/satchel-wallet/satchel/share/europass"
-	"github.com/satchel-wallet/satchel/share/qr"
 	"github.com/satchel-wallet/satchel/wallet"
 	"github.com/satchel-wallet/satchel/wallet/credential"
 )
@@ -50,10 +49,6 @@ func (f exportFormat) label() string {
 	}
 	return lang.L("PDF: a printable record with a QR code you sign")
 }
-
-// maxPrintedExpiry is how long the presentation printed in a PDF stays
-// valid: a year, the longest Satchel signs, since paper is kept.
-const maxPrintedExpiry = 366 * 24 * time.Hour
 
 // exportPage exports credentials (one, a stack's or a collection's) for
 // Europass or on paper: the learner picks the format and, for a CV or a
@@ -312,38 +307,10 @@ func makeExport(w *wallet.Wallet, ids []string, f exportFormat, l string, person
 	return []exportFile{{"credentials.pdf", data}}, note, err
 }
 
-// pdfPresentationQR signs a presentation of the credentials for a PDF and
-// draws its QR symbols; it logs the presentation. Credentials that cannot
-// share one presentation are presented in the format that carries the
-// most of them, and the note says how many are left out; when none can
-// be presented the note says why, and the PDF has no QR code.
+// pdfPresentationQR signs a presentation of the credentials for a PDF
+// (the largest group one presentation carries), draws its QR symbols and
+// logs it. The note says what is left out, or why the PDF has no QR code.
 func pdfPresentationQR(w *wallet.Wallet, items []share.Item, now time.Time) ([]image.Image, string) {
-	var best []share.Item
-	var format share.Format
-	for _, f := range share.Formats() {
-		var fit []share.Item
-		for _, it := range items {
-			if share.Compatible(it, f) == nil {
-				fit = append(fit, it)
-			}
-		}
-		if f == share.FormatSDJWT && len(fit) > 1 {
-			fit = fit[:1] // an SD-JWT presentation carries one credential
-		}
-		if len(fit) > len(best) {
-			best, format = fit, f
-		}
-	}
-	if len(best) == 0 {
-		return nil, lang.L("None of these credentials can go in a signed presentation, so the PDF has no QR code.")
-	}
-	if format == share.FormatSDJWT {
-		return nil, lang.L("An SD-JWT credential is presented to one verifier with their challenge, not printed: the PDF has no QR code.")
-	}
-	note := ""
-	if len(best) < len(items) {
-		note = lang.L("{{.N}} of the {{.Total}} credentials fit one presentation; the QR code carries those.", map[string]any{"N": len(best), "Total": len(items)})
-	}
 	fail := func(err error) ([]image.Image, string) {
 		return nil, lang.L("The PDF has no QR code: {{.Detail}}", map[string]any{"Detail": shareProblem(err)})
 	}
@@ -351,26 +318,20 @@ func pdfPresentationQR(w *wallet.Wallet, items []share.Item, now time.Time) ([]i
 	if err != nil {
 		return fail(err)
 	}
-	vp, rec, err := share.Present(context.Background(), s, best, share.Options{Format: format, Expires: maxPrintedExpiry, Now: func() time.Time { return now }})
-	if err != nil {
-		return fail(err)
+	imgs, rec, n, err := share.PresentForPrint(context.Background(), s, items, func() time.Time { return now })
+	if errors.Is(err, share.ErrNotPrintable) {
+		return nil, lang.L("None of these credentials can go in a signed presentation, so the PDF has no QR code.")
 	}
-	payload, err := qr.Encode(vp, qr.Options{})
-	if err != nil {
-		return fail(err)
-	}
-	symbols, err := payload.Symbols()
 	if err != nil {
 		return fail(err)
 	}
 	if _, err := w.LogShared(share.LogEntry(rec, "pdf")); err != nil {
 		return fail(err)
 	}
-	imgs := make([]image.Image, len(symbols))
-	for i, sym := range symbols {
-		imgs[i] = sym.Image(qr.DefaultModulePixels)
+	if n < len(items) {
+		return imgs, lang.L("{{.N}} of the {{.Total}} credentials fit one presentation; the QR code carries those.", map[string]any{"N": n, "Total": len(items)})
 	}
-	return imgs, note
+	return imgs, ""
 }
 
 // uniqueName adds -2, -3 ... before the extension while path exists:

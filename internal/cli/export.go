@@ -9,13 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/satchel-wallet/satchel/share"
 	"github.com/satchel-wallet/satchel/share/europass"
-	"github.com/satchel-wallet/satchel/share/qr"
 	"github.com/satchel-wallet/satchel/storage"
 	"github.com/satchel-wallet/satchel/wallet"
 	"github.com/satchel-wallet/satchel/wallet/credential"
@@ -234,65 +232,23 @@ func (a *app) exportOne(ctx context.Context, w *wallet.Wallet, ids []string, for
 	return europass.PDF(creds, europass.PDFOptions{Lang: lang, Learner: strings.TrimSpace(p.GivenName + " " + p.FamilyName), QR: qrs})
 }
 
-// presentationQR signs a presentation of the credentials and draws its QR
-// symbols; it logs the presentation. Credentials that cannot share one
-// presentation (VC 1.1 and 2.0, SD-JWT, sealed EDCs) are presented in the
-// format that carries the most of them, and the note says how many are
-// left out; when none can be presented the note says why.
+// presentationQR signs a presentation of the credentials for the PDF (the
+// largest group one presentation carries), draws its QR symbols and logs
+// it. The note says what is left out, or why there is no QR code.
 func (a *app) presentationQR(ctx context.Context, w *wallet.Wallet, items []share.Item) ([]image.Image, string) {
-	var best []share.Item
-	var format share.Format
-	for _, f := range share.Formats() {
-		var fit []share.Item
-		for _, it := range items {
-			if share.Compatible(it, f) == nil {
-				fit = append(fit, it)
-			}
-		}
-		if f == share.FormatSDJWT && len(fit) > 1 {
-			fit = fit[:1] // an SD-JWT presentation carries one credential
-		}
-		if len(fit) > len(best) {
-			best, format = fit, f
-		}
-	}
-	if len(best) == 0 {
-		return nil, "none of these credentials can go in a signed presentation"
-	}
-	note := ""
-	if len(best) < len(items) {
-		note = fmt.Sprintf("%d of the %d credentials fit one presentation; the QR code carries those", len(best), len(items))
-	}
 	s, err := w.Signer("")
 	if err != nil {
 		return nil, err.Error()
 	}
-	opts := share.Options{Format: format, Expires: maxPrintedExpiry}
-	if format == share.FormatSDJWT {
-		return nil, "an SD-JWT VC is presented to one verifier with its challenge, not printed"
-	}
-	vp, rec, err := share.Present(ctx, s, best, opts)
-	if err != nil {
-		return nil, err.Error()
-	}
-	p, err := qr.Encode(vp, qr.Options{})
-	if err != nil {
-		return nil, err.Error()
-	}
-	symbols, err := p.Symbols()
+	imgs, rec, n, err := share.PresentForPrint(ctx, s, items, nil)
 	if err != nil {
 		return nil, err.Error()
 	}
 	if _, err := w.LogShared(share.LogEntry(rec, "pdf")); err != nil {
 		return nil, err.Error()
 	}
-	imgs := make([]image.Image, len(symbols))
-	for i, sym := range symbols {
-		imgs[i] = sym.Image(qr.DefaultModulePixels)
+	if n < len(items) {
+		return imgs, fmt.Sprintf("%d of the %d credentials fit one presentation; the QR code carries those", n, len(items))
 	}
-	return imgs, note
+	return imgs, ""
 }
-
-// maxPrintedExpiry is how long the presentation printed in a PDF stays
-// valid: a year, the longest Satchel signs, since paper is kept.
-const maxPrintedExpiry = 366 * 24 * time.Hour
