@@ -27,29 +27,10 @@ import (
 // manifest gives, so the wallet under test imports that key and presents
 // as that holder.
 
-type manifest struct {
-	Holder struct {
-		DID           string          `json:"did"`
-		PrivateKeyJwk json.RawMessage `json:"privateKeyJwk"`
-	} `json:"holder"`
-	Entries []struct {
-		File   string `json:"file"`
-		Format string `json:"format"`
-		Expect string `json:"expect"`
-	} `json:"entries"`
-}
+type manifest = interop.Manifest
 
-// requireNode skips a test that needs Node.js where it is missing, or
-// fails it when SATCHEL_REQUIRE_TOOLS=1 (as make test sets up).
-func requireNode(t testing.TB) {
-	t.Helper()
-	if _, err := exec.LookPath("node"); err != nil {
-		if os.Getenv("SATCHEL_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("node is missing and SATCHEL_REQUIRE_TOOLS=1: %v", err)
-		}
-		t.Skip("node (Node.js 20 or newer) is missing: the third-party harness and its corpus cannot run; make test installs it")
-	}
-}
+// requireNode skips or fails a test that needs Node.js where it is missing.
+func requireNode(t testing.TB) { t.Helper(); interop.RequireNode(t) }
 
 // corpus holds the loaded interop corpus.
 type corpus struct {
@@ -60,16 +41,8 @@ type corpus struct {
 func loadCorpus(t testing.TB) *corpus {
 	t.Helper()
 	requireNode(t)
-	dir := interop.Corpus(t, 200)
-	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	if err != nil {
-		t.Fatalf("corpus manifest: %v", err)
-	}
-	c := &corpus{dir: dir}
-	if err := json.Unmarshal(data, &c.m); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	dir, m := interop.CorpusManifest(t, 200)
+	return &corpus{dir: dir, m: *m}
 }
 
 // files returns the first n files of the corpus in format with the given

@@ -2,7 +2,6 @@ package wallet_test
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,40 +12,11 @@ import (
 	"github.com/satchel-wallet/satchel/wallet/credential"
 )
 
-// manifest is the harness's description of the corpus it issued.
-type manifest struct {
-	Holder struct {
-		DID  string `json:"did"`
-		Name string `json:"name"`
-	} `json:"holder"`
-	Entries []entry `json:"entries"`
-}
-
-// entry is one credential of the corpus with what the harness expects.
-type entry struct {
-	File   string   `json:"file"`
-	Format string   `json:"format"`
-	Expect string   `json:"expect"`
-	Reason string   `json:"reason"`
-	Title  string   `json:"title"`
-	ECTS   *float64 `json:"ects"`
-	EQF    *int     `json:"eqf"`
-	Issuer string   `json:"issuer"`
-	Grade  *string  `json:"grade"`
-}
-
-func loadManifest(t *testing.T, dir string) manifest {
-	t.Helper()
-	var m manifest
-	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+// manifest and entry are the harness's description of its corpus.
+type (
+	manifest = interop.Manifest
+	entry    = interop.Entry
+)
 
 // failingCheck says which check must fail for each negative case, from
 // the file name the harness gives it.
@@ -65,8 +35,8 @@ func failingCheck(file string) credential.CheckName {
 // verified, invalid -> not verified with the right check failing, reject ->
 // rejected; title, ECTS and EQF level as the manifest says.
 func TestInteropCorpus(t *testing.T) {
-	dir := interop.Corpus(t, 200)
-	m := loadManifest(t, dir)
+	dir, mp := interop.CorpusManifest(t, 200)
+	m := *mp
 	checker, err := wallet.NewChecker([]wallet.Holder{{Name: "Elena", DID: m.Holder.DID, FullName: m.Holder.Name}})
 	if err != nil {
 		t.Fatal(err)

@@ -20,8 +20,8 @@ import (
 // with its checker, and the corpus folder.
 func corpusWallet(t *testing.T) (*wallet.Wallet, *wallet.Checker, string, manifest) {
 	t.Helper()
-	dir := interop.Corpus(t, 200)
-	m := loadManifest(t, dir)
+	dir, mp := interop.CorpusManifest(t, 200)
+	m := *mp
 	w := wallet.New(wallet.NewMemStore())
 	keys := loadKeys(t)
 	if _, err := w.ImportHolderKey("Elena", keys); err != nil {

@@ -38,8 +38,8 @@ var fixtureFiles = []string{
 
 func fillWallet(t *testing.T) filled {
 	t.Helper()
-	dir := interop.Corpus(t, 200)
-	f := filled{m: loadManifest(t, dir), ids: map[string]string{}, stored: map[string]bool{}}
+	dir, m := interop.CorpusManifest(t, 200)
+	f := filled{m: *m, ids: map[string]string{}, stored: map[string]bool{}}
 	var in []wallet.Input
 	for _, e := range f.m.Entries {
 		data, err := os.ReadFile(filepath.Join(dir, e.File))

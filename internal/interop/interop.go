@@ -236,3 +236,61 @@ func (r *BenchResults) OpsPerSec(t testing.TB, part string) float64 {
 	t.Fatalf("bench.mjs has no %q", part)
 	return 0
 }
+
+// Manifest is the harness's description of a corpus it issued
+// (manifest.json): the holder, the issuers, and each file with what is
+// expected of it.
+type Manifest struct {
+	Holder struct {
+		DID           string          `json:"did"`
+		Name          string          `json:"name"`
+		PrivateKeyJwk json.RawMessage `json:"privateKeyJwk"`
+		PublicKeyJwk  json.RawMessage `json:"publicKeyJwk"`
+	} `json:"holder"`
+	Issuers []struct {
+		DID string `json:"did"`
+	} `json:"issuers"`
+	Entries []Entry `json:"entries"`
+}
+
+// Entry is one file of a corpus with what the harness expects of it.
+type Entry struct {
+	File   string   `json:"file"`
+	Format string   `json:"format"`
+	Expect string   `json:"expect"`
+	Reason string   `json:"reason"`
+	Title  string   `json:"title"`
+	ECTS   *float64 `json:"ects"`
+	EQF    *int     `json:"eqf"`
+	Issuer string   `json:"issuer"`
+	Grade  *string  `json:"grade"`
+}
+
+// CorpusManifest returns the folder of the corpus of n credentials (see
+// Corpus) and its manifest.
+func CorpusManifest(t testing.TB, n int) (string, *Manifest) {
+	t.Helper()
+	dir := Corpus(t, n)
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatalf("corpus manifest: %v", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("corpus manifest: %v", err)
+	}
+	return dir, &m
+}
+
+// RequireNode skips a test that needs Node.js where it is missing, or fails
+// it when SATCHEL_REQUIRE_TOOLS=1 (as make test sets), so that CI never
+// passes by skipping.
+func RequireNode(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("node"); err != nil {
+		if os.Getenv("SATCHEL_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("node is missing and SATCHEL_REQUIRE_TOOLS=1: %v", err)
+		}
+		t.Skip("node (Node.js 20 or newer) is missing: the third-party harness and its corpus cannot run; make test installs it")
+	}
+}

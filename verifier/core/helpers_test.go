@@ -6,9 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/base64"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,36 +30,14 @@ const (
 
 type corpus struct {
 	dir string
-	m   struct {
-		Holder struct {
-			DID           string          `json:"did"`
-			PrivateKeyJwk json.RawMessage `json:"privateKeyJwk"`
-		} `json:"holder"`
-		Entries []struct {
-			File   string `json:"file"`
-			Format string `json:"format"`
-			Expect string `json:"expect"`
-		} `json:"entries"`
-	}
+	m   *interop.Manifest
 }
 
 func loadCorpus(t testing.TB) *corpus {
 	t.Helper()
-	if _, err := exec.LookPath("node"); err != nil {
-		if os.Getenv("SATCHEL_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("node is missing and SATCHEL_REQUIRE_TOOLS=1: %v", err)
-		}
-		t.Skip("node (Node.js 20 or newer) is missing: the corpus cannot be made; make test installs it")
-	}
-	c := &corpus{dir: interop.Corpus(t, 200)}
-	data, err := os.ReadFile(filepath.Join(c.dir, "manifest.json"))
-	if err != nil {
-		t.Fatalf("corpus manifest: %v", err)
-	}
-	if err := json.Unmarshal(data, &c.m); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	interop.RequireNode(t)
+	dir, m := interop.CorpusManifest(t, 200)
+	return &corpus{dir: dir, m: m}
 }
 
 // files returns the first n valid files of the corpus in format.

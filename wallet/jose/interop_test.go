@@ -23,34 +23,11 @@ import (
 // internal/interop; every presentation made here is checked with its
 // verify-vp.mjs too.
 
-type manifest struct {
-	Holder struct {
-		DID           string          `json:"did"`
-		PrivateKeyJwk json.RawMessage `json:"privateKeyJwk"`
-	} `json:"holder"`
-	Issuers []struct {
-		DID string `json:"did"`
-	} `json:"issuers"`
-	Entries []struct {
-		File   string `json:"file"`
-		Format string `json:"format"`
-		Expect string `json:"expect"`
-		Reason string `json:"reason"`
-	} `json:"entries"`
-}
+type manifest = interop.Manifest
 
 func loadCorpus(t *testing.T) (string, *manifest) {
 	t.Helper()
-	dir := interop.Corpus(t, 200)
-	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	if err != nil {
-		t.Fatalf("corpus manifest: %v", err)
-	}
-	var m manifest
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	return dir, &m
+	return interop.CorpusManifest(t, 200)
 }
 
 // TestInteropCorpus verifies every VC-JWT of the corpus and checks the

@@ -23,35 +23,11 @@ import (
 // ../shared/interop (@sd-jwt/sd-jwt-vc for SD-JWT VCs), prepared by
 // package internal/interop.
 
-type manifest struct {
-	Holder struct {
-		DID           string          `json:"did"`
-		PrivateKeyJwk json.RawMessage `json:"privateKeyJwk"`
-		PublicKeyJwk  json.RawMessage `json:"publicKeyJwk"`
-	} `json:"holder"`
-	Issuers []struct {
-		DID string `json:"did"`
-	} `json:"issuers"`
-	Entries []struct {
-		File   string `json:"file"`
-		Format string `json:"format"`
-		Expect string `json:"expect"`
-		Reason string `json:"reason"`
-	} `json:"entries"`
-}
+type manifest = interop.Manifest
 
 func loadCorpus(t *testing.T) (string, *manifest) {
 	t.Helper()
-	dir := interop.Corpus(t, 200)
-	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	if err != nil {
-		t.Fatalf("corpus manifest: %v", err)
-	}
-	var m manifest
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	return dir, &m
+	return interop.CorpusManifest(t, 200)
 }
 
 // TestInteropCorpus verifies every SD-JWT VC of the corpus (issuer key
