@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"runtime/debug"
 	"time"
 
 	"github.com/satchel-wallet/satchel/wallet"
@@ -118,6 +119,12 @@ func (l *library) decode(gen int, raw *rawList, damaged error, cols []wallet.Col
 			if l.onIndexed != nil {
 				l.onIndexed()
 			}
+			// Loading left garbage several times the size of what is
+			// kept (the key derivation's 64 MiB, the records as read,
+			// the decoders' buffers); give it back to the system now
+			// rather than keep it resident until the runtime's
+			// scavenger gets round to it.
+			go debug.FreeOSMemory()
 		}
 	})
 }

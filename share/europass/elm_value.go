@@ -53,13 +53,13 @@ func (b *builder) langMap(t credential.Text) obj {
 	langs := t.Languages()
 	for _, l := range langs {
 		if elmLanguages[l] {
-			put(l, t[l])
+			put(l, t.Get(l))
 		}
 	}
-	put(b.lang, t[""])
+	put(b.lang, t.Get(""))
 	for _, l := range langs {
 		if base := baseLang(l); elmLanguages[base] {
-			put(base, t[l])
+			put(base, t.Get(l))
 		}
 	}
 	if len(out) == 0 && !t.IsZero() {
@@ -104,7 +104,7 @@ func (b *builder) textOr(t credential.Text) obj {
 }
 
 // english is a label of Satchel's own, in English.
-func english(s string) credential.Text { return credential.Text{"en": s} }
+func english(s string) credential.Text { return credential.TextOf("en", s) }
 
 // concept writes a skos:Concept. An identifier that is not an absolute
 // URI is left out (the schema requires URIs); nil when nothing is left.

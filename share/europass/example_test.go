@@ -16,7 +16,7 @@ func ExampleELM() {
 		ID:           "5f2c",
 		Format:       credential.FormatVCLDP,
 		Profile:      "Open Badges 3.0 credential (VC 2.0)",
-		Title:        credential.Text{"en": "Data Protection (GDPR) for SMEs", "et": "Andmekaitse (GDPR) VKEdele"},
+		Title:        credential.TextOf("en", "Data Protection (GDPR) for SMEs", "et", "Andmekaitse (GDPR) VKEdele"),
 		Learner:      credential.Learner{Name: credential.Plain("Elena Marković")},
 		Issuer:       credential.Party{ID: "did:key:z6MkkaDm9ooGUU8G7SxbQf7zZu3zL52PKh2BnSQhi5Asj65F", Name: credential.Plain("Tallinn Digital Skills Academy"), CountryCode: "EE"},
 		Issued:       time.Date(2024, 1, 8, 14, 0, 0, 0, time.UTC),

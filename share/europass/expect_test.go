@@ -46,7 +46,7 @@ func expectAfterELM(c *credential.Credential, lang, holder string, now time.Time
 	// "Credential".
 	k.Title = t(k.Title)
 	if k.Title.IsZero() {
-		k.Title = credential.Text{"en": "Credential"}
+		k.Title = credential.TextOf("en", "Credential")
 	}
 	k.Description = t(k.Description)
 	k.Issuer = partyAfter(k.Issuer, lang, alpha3)
@@ -125,7 +125,7 @@ func expectAfterELM(c *credential.Credential, lang, holder string, now time.Time
 	k.QualityAssurance, k.Accreditation = nil, nil
 	switch strings.TrimSpace(k.Stackability.In("en")) {
 	case "Partial qualification: part of a larger qualification.", "Stand-alone: not part of a larger qualification.":
-		k.Stackability = credential.Text{"en": strings.TrimSpace(k.Stackability.In("en"))}
+		k.Stackability = credential.TextOf("en", strings.TrimSpace(k.Stackability.In("en")))
 	default:
 		further = appendLines(further, t(k.Stackability))
 		k.Stackability = nil

@@ -131,22 +131,22 @@ func textAfter(t credential.Text, lang string) credential.Text {
 	if t.IsZero() {
 		return nil
 	}
-	out := credential.Text{}
+	var out credential.Text
 	put := func(l, s string) {
-		if _, ok := out[l]; !ok && s != "" {
-			out[l] = s
+		if out.Get(l) == "" && s != "" {
+			out.Set(l, s)
 		}
 	}
 	for _, l := range t.Languages() {
 		if elmLang(l) {
-			put(l, t[l])
+			put(l, t.Get(l))
 		}
 	}
-	put(lang, t[""])
+	put(lang, t.Get(""))
 	for _, l := range t.Languages() {
 		base, _, _ := strings.Cut(l, "-")
 		if len(base) == 2 {
-			put(base, t[l])
+			put(base, t.Get(l))
 		}
 	}
 	if len(out) == 0 {
@@ -162,11 +162,11 @@ func nameAfter(t credential.Text, lang string) credential.Text {
 	if len(t) <= 1 {
 		return t
 	}
-	if v := t[lang]; v != "" {
-		return credential.Text{lang: v}
+	if v := t.Get(lang); v != "" {
+		return credential.TextOf(lang, v)
 	}
 	l := t.Languages()[0]
-	return credential.Text{l: t[l]}
+	return credential.TextOf(l, t.Get(l))
 }
 
 // conceptAfter: ELM concepts need URIs as identifiers (others are left
@@ -180,11 +180,11 @@ func conceptAfter(c credential.Concept, lang string) (credential.Concept, bool) 
 	}
 	switch {
 	case strings.HasPrefix(out.ID, "http://data.europa.eu/snb/isced-f/"):
-		out.Code, out.Framework = out.ID[strings.LastIndex(out.ID, "/")+1:], credential.Text{"en": "ISCED-F 2013"}
+		out.Code, out.Framework = out.ID[strings.LastIndex(out.ID, "/")+1:], credential.TextOf("en", "ISCED-F 2013")
 	case strings.HasPrefix(out.ID, "http://data.europa.eu/snb/eqf/"):
-		out.Code, out.Framework = out.ID[strings.LastIndex(out.ID, "/")+1:], credential.Text{"en": "European Qualifications Framework"}
+		out.Code, out.Framework = out.ID[strings.LastIndex(out.ID, "/")+1:], credential.TextOf("en", "European Qualifications Framework")
 	case strings.HasPrefix(out.ID, "http://data.europa.eu/esco/"):
-		out.Framework = credential.Text{"en": "ESCO"}
+		out.Framework = credential.TextOf("en", "ESCO")
 	}
 	return out, out.ID != "" || !out.Label.IsZero()
 }
@@ -222,20 +222,17 @@ func partyAfter(p credential.Party, lang string, alpha3 func(string) string) cre
 // a text already there, as wallet/elm joins several notes.
 func appendLines(acc, t credential.Text) credential.Text {
 	for _, l := range append([]string{""}, t.Languages()...) {
-		s := t[l]
+		s := t.Get(l)
 		if s == "" {
 			continue
 		}
-		if acc == nil {
-			acc = credential.Text{}
-		}
-		old := acc[l]
+		old := acc.Get(l)
 		switch {
 		case old == "":
-			acc[l] = s
+			acc.Set(l, s)
 		case old == s || slices.Contains(strings.Split(old, "\n"), s):
 		default:
-			acc[l] = old + "\n" + s
+			acc.Set(l, old+"\n"+s)
 		}
 	}
 	return acc

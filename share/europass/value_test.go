@@ -26,18 +26,18 @@ func TestLangMap(t *testing.T) {
 		want obj
 	}{
 		{"none", nil, nil},
-		{"no language", credential.Text{"": "x"}, obj{"de": []any{"x"}}},
-		{"explicit wins over none", credential.Text{"": "x", "de": "y"}, obj{"de": []any{"y"}}},
-		{"region to base", credential.Text{"de-at": "x"}, obj{"de": []any{"x"}}},
-		{"base wins over region", credential.Text{"de-at": "x", "de": "y"}, obj{"de": []any{"y"}}},
-		{"several", credential.Text{"el": "α", "en": "a"}, obj{"el": []any{"α"}, "en": []any{"a"}}},
-		{"no ISO 639-1 code", credential.Text{"fil": "x"}, obj{"de": []any{"x"}}},
+		{"no language", credential.TextOf("", "x"), obj{"de": []any{"x"}}},
+		{"explicit wins over none", credential.TextOf("", "x", "de", "y"), obj{"de": []any{"y"}}},
+		{"region to base", credential.TextOf("de-at", "x"), obj{"de": []any{"x"}}},
+		{"base wins over region", credential.TextOf("de-at", "x", "de", "y"), obj{"de": []any{"y"}}},
+		{"several", credential.TextOf("el", "α", "en", "a"), obj{"el": []any{"α"}, "en": []any{"a"}}},
+		{"no ISO 639-1 code", credential.TextOf("fil", "x"), obj{"de": []any{"x"}}},
 	} {
 		if got := b.langMap(c.in); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: langMap(%v) = %v, want %v", c.name, c.in, got, c.want)
 		}
 	}
-	if got := b.langString(credential.Text{"el": "α", "en": "a"}); !reflect.DeepEqual(got, obj{"el": []any{"α"}}) {
+	if got := b.langString(credential.TextOf("el", "α", "en", "a")); !reflect.DeepEqual(got, obj{"el": []any{"α"}}) {
 		t.Errorf("langString: %v", got)
 	}
 }

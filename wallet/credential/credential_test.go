@@ -8,7 +8,7 @@ import (
 )
 
 func TestTextIn(t *testing.T) {
-	tx := credential.Text{"de": "Datenschutz", "en-ie": "Data protection", "fr": "Protection des données"}
+	tx := credential.TextOf("de", "Datenschutz", "en-ie", "Data protection", "fr", "Protection des données")
 	cases := []struct {
 		prefs []string
 		want  string
@@ -25,7 +25,7 @@ func TestTextIn(t *testing.T) {
 			t.Errorf("In(%v) = %q, want %q", c.prefs, got, c.want)
 		}
 	}
-	plain := credential.Text{"": "Plain", "de": "Schlicht"}
+	plain := credential.TextOf("", "Plain", "de", "Schlicht")
 	if got := plain.In("es"); got != "Plain" {
 		t.Errorf("fallback to the text without a language: %q", got)
 	}
@@ -35,7 +35,7 @@ func TestTextIn(t *testing.T) {
 	var built credential.Text
 	built.Set("EN", " Title ")
 	built.Set("de", "")
-	if len(built) != 1 || built["en"] != "Title" {
+	if len(built) != 1 || built.Get("en") != "Title" {
 		t.Errorf("Set: %v", built)
 	}
 	if got := strings.Join(tx.Values(), "|"); got != "Datenschutz|Data protection|Protection des données" {

@@ -54,18 +54,18 @@ func join(sep string, ts ...credential.Text) credential.Text {
 	langs := map[string]bool{}
 	for i, t := range ts {
 		fallback[i] = t.In()
-		for l, v := range t {
-			if v != "" {
-				langs[l] = true
+		for _, l := range t {
+			if l.Value != "" {
+				langs[l.Tag] = true
 			}
 		}
 	}
-	out := credential.Text{}
+	var out credential.Text
 	for l := range langs {
 		seen := map[string]bool{}
 		var parts []string
 		for i, t := range ts {
-			v := t[l]
+			v := t.Get(l)
 			if v == "" {
 				v = fallback[i]
 			}
@@ -74,7 +74,7 @@ func join(sep string, ts ...credential.Text) credential.Text {
 				parts = append(parts, v)
 			}
 		}
-		out[l] = strings.Join(parts, sep)
+		out.Set(l, strings.Join(parts, sep))
 	}
 	return out
 }

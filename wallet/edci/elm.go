@@ -180,9 +180,5 @@ func prefixed(head string, t credential.Text) credential.Text {
 	if head == "" || t.IsZero() {
 		return t
 	}
-	out := credential.Text{}
-	for l, v := range t {
-		out[l] = head + ": " + v
-	}
-	return out
+	return t.Map(func(v string) string { return head + ": " + v })
 }

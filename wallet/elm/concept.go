@@ -32,12 +32,12 @@ func concept(m map[string]any) credential.Concept {
 	switch {
 	case strings.HasPrefix(c.ID, iscedPrefix):
 		c.Code = lastSegment(c.ID)
-		c.Framework = credential.Text{"en": "ISCED-F 2013"}
+		c.Framework = credential.TextOf("en", "ISCED-F 2013")
 	case strings.HasPrefix(c.ID, eqfPrefix):
 		c.Code = lastSegment(c.ID)
-		c.Framework = credential.Text{"en": "European Qualifications Framework"}
+		c.Framework = credential.TextOf("en", "European Qualifications Framework")
 	case strings.HasPrefix(c.ID, escoPrefix):
-		c.Framework = credential.Text{"en": "ESCO"}
+		c.Framework = credential.TextOf("en", "ESCO")
 	}
 	return c
 }
@@ -69,8 +69,9 @@ func label(v any) credential.Text {
 func labels(v any) credential.Text {
 	var out credential.Text
 	for _, c := range concepts(v) {
-		for lang, s := range c.Label {
-			if old := out[lang]; old != "" {
+		for _, l := range c.Label {
+			lang, s := l.Tag, l.Value
+			if old := out.Get(lang); old != "" {
 				s = old + ", " + s
 			}
 			out.Set(lang, s)

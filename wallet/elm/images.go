@@ -64,13 +64,9 @@ func images(display map[string]any, title credential.Text, issuer map[string]any
 func pageCaption(title credential.Text, page int) credential.Text {
 	n := strconv.Itoa(page)
 	if title.IsZero() {
-		return credential.Text{"en": "Page " + n}
+		return credential.TextOf("en", "Page "+n)
 	}
-	out := credential.Text{}
-	for lang, s := range title {
-		out[lang] = s + " (" + n + ")"
-	}
-	return out
+	return title.Map(func(s string) string { return s + " (" + n + ")" })
 }
 
 // mediaImage reads an ELM MediaObject: a link (contentURL over http or

@@ -236,9 +236,9 @@ func stackability(spec map[string]any) credential.Text {
 	case !ok:
 		return nil
 	case partial:
-		return credential.Text{"en": "Partial qualification: part of a larger qualification."}
+		return credential.TextOf("en", "Partial qualification: part of a larger qualification.")
 	}
-	return credential.Text{"en": "Stand-alone: not part of a larger qualification."}
+	return credential.TextOf("en", "Stand-alone: not part of a larger qualification.")
 }
 
 // partOf reads isPartOf references: objects with a title, or identifiers.
@@ -288,8 +288,8 @@ func dedupe(ss []string) []string {
 
 // appendLines adds t to acc, language by language, on a new line.
 func appendLines(acc, t credential.Text) credential.Text {
-	for lang, s := range t {
-		appendText(&acc, lang, s)
+	for _, l := range t {
+		appendText(&acc, l.Tag, l.Value)
 	}
 	return acc
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/satchel-wallet/satchel/wallet/credential"
 )
 
-func en(s string) credential.Text { return credential.Text{"en": s} }
+func en(s string) credential.Text { return credential.TextOf("en", s) }
 
 func ptr(f float64) *float64 { return &f }
 
@@ -22,7 +22,7 @@ var mcOutcomes = []credential.Outcome{
 		{ID: "http://data.europa.eu/esco/skill/80f308e6-0e09-404a-80cd-ec5f50f6f304", Label: en("communicate with target community"), Framework: en("ESCO")},
 		{ID: "http://data.europa.eu/esco/skill/326809fc-238d-40c2-881e-40042f7f2f0d", Label: en("establish collaborative relations"), Framework: en("ESCO")},
 	}},
-	{ID: "urn:epass:learningOutcome:2", Title: credential.Text{"en": "Developing digital content", "es": "Contento digital"}, Skills: []credential.Concept{
+	{ID: "urn:epass:learningOutcome:2", Title: credential.TextOf("en", "Developing digital content", "es", "Contento digital"), Skills: []credential.Concept{
 		{ID: "http://data.europa.eu/esco/skill/5fd5c985-eaaa-47aa-8314-62359c54505a", Label: en("develop digital content"), Framework: en("ESCO")},
 		{ID: "http://data.europa.eu/snb/dcf/u69o196gu6", Label: en("Developing digital content")},
 		{ID: "http://data.europa.eu/snb/dcf/3ol5wi3605", Label: en("Developing digital content Level 4")},

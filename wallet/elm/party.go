@@ -79,7 +79,7 @@ func learner(subject map[string]any) credential.Learner {
 		for _, lang := range append(given.Languages(), family.Languages()...) {
 			l.Name.Set(lang, strings.TrimSpace(given.In(lang)+" "+family.In(lang)))
 		}
-		if v := strings.TrimSpace(given[""] + " " + family[""]); v != "" {
+		if v := strings.TrimSpace(given.Get("") + " " + family.Get("")); v != "" {
 			l.Name.Set("", v)
 		}
 	}

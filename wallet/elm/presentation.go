@@ -27,7 +27,7 @@ func presentationReading(doc map[string]any, content []byte, sealed bool) (*cred
 		Types:     types(doc),
 		SourceID:  str(doc["id"]),
 		Learner:   credential.Learner{ID: holder},
-		Title:     credential.Text{"en": "Presentation"},
+		Title:     credential.TextOf("en", "Presentation"),
 		Issued:    firstTime(parseTime(doc["issued"]), parseTime(doc["issuanceDate"]), parseTime(doc["validFrom"])),
 	}
 	r := &credential.Reading{Credential: cred}

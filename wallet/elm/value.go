@@ -175,7 +175,7 @@ func appendText(t *credential.Text, lang, s string) {
 		return
 	}
 	lang = strings.ToLower(lang)
-	if old := (*t)[lang]; old != "" {
+	if old := t.Get(lang); old != "" {
 		if old == s || slices.Contains(strings.Split(old, "\n"), s) {
 			return
 		}
@@ -225,12 +225,11 @@ func joinText(main, qualifier credential.Text) credential.Text {
 	if qualifier.IsZero() {
 		return main
 	}
-	out := credential.Text{}
-	for lang, s := range main {
-		if s == "" {
-			continue
+	var out credential.Text
+	for _, l := range main {
+		if l.Value != "" {
+			out.Set(l.Tag, l.Value+" ("+qualifier.In(l.Tag)+")")
 		}
-		out[lang] = s + " (" + qualifier.In(lang) + ")"
 	}
 	return out
 }

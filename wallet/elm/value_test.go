@@ -24,13 +24,13 @@ func TestText(t *testing.T) {
 		name, in string
 		want     credential.Text
 	}{
-		{"ELM 3.0 language map", `{"en": "Title", "es": "Título"}`, credential.Text{"en": "Title", "es": "Título"}},
-		{"ELM 3.2 arrays", `{"en": ["Title"], "DE": ["Titel"]}`, credential.Text{"en": "Title", "de": "Titel"}},
-		{"several values joined", `{"en": ["One", "Two", "One"]}`, credential.Text{"en": "One\nTwo"}},
-		{"plain string", `"  Plain  "`, credential.Text{"": "Plain"}},
-		{"value object", `{"@value": "Wert", "@language": "de"}`, credential.Text{"de": "Wert"}},
-		{"array of value objects", `[{"@value": "A", "@language": "en"}, {"@value": "B", "@language": "fr"}]`, credential.Text{"en": "A", "fr": "B"}},
-		{"@none", `{"@none": "No language"}`, credential.Text{"": "No language"}},
+		{"ELM 3.0 language map", `{"en": "Title", "es": "Título"}`, credential.TextOf("en", "Title", "es", "Título")},
+		{"ELM 3.2 arrays", `{"en": ["Title"], "DE": ["Titel"]}`, credential.TextOf("en", "Title", "de", "Titel")},
+		{"several values joined", `{"en": ["One", "Two", "One"]}`, credential.TextOf("en", "One\nTwo")},
+		{"plain string", `"  Plain  "`, credential.TextOf("", "Plain")},
+		{"value object", `{"@value": "Wert", "@language": "de"}`, credential.TextOf("de", "Wert")},
+		{"array of value objects", `[{"@value": "A", "@language": "en"}, {"@value": "B", "@language": "fr"}]`, credential.TextOf("en", "A", "fr", "B")},
+		{"@none", `{"@none": "No language"}`, credential.TextOf("", "No language")},
 		{"not language tags", `{"id": 3, "@type": "x", "en-": "bad", "e": "bad"}`, nil},
 		{"nested maps ignored", `{"en": {"en": "deep"}}`, nil},
 		{"empty values", `{"en": "  ", "fr": []}`, nil},
@@ -210,7 +210,7 @@ func TestOtherShapes(t *testing.T) {
 	if !reflect.DeepEqual(c.PartOf, want) {
 		t.Errorf("PartOf = %+v", c.PartOf)
 	}
-	if !reflect.DeepEqual(c.Learner.Name, credential.Text{"en": "Ana Andromeda", "es": "Ana Andromeda"}) {
+	if !reflect.DeepEqual(c.Learner.Name, credential.TextOf("en", "Ana Andromeda", "es", "Ana Andromeda")) {
 		t.Errorf("learner name %v", c.Learner.Name)
 	}
 	if c.Title.In("en") != "Course" || c.SourceID != "urn:credential:x" || c.Issuer.ID != "did:web:issuer.example" {

@@ -39,18 +39,18 @@ func TestNormalise(t *testing.T) {
 	}
 	c := r.Credential
 	cases := []struct{ name, got, want string }{
-		{"title", c.Title["es"], "Internet de las cosas"},
-		{"description", c.Description["es"], "Sensores y redes"},
-		{"issuer", c.Issuer.Name["es"] + " " + c.Issuer.ID + " " + c.Issuer.URL, "Escuela Ejemplo https://example.org/issuer https://example.org"},
+		{"title", c.Title.Get("es"), "Internet de las cosas"},
+		{"description", c.Description.Get("es"), "Sensores y redes"},
+		{"issuer", c.Issuer.Name.Get("es") + " " + c.Issuer.ID + " " + c.Issuer.URL, "Escuela Ejemplo https://example.org/issuer https://example.org"},
 		{"issued", c.Issued.UTC().Format("2006-01-02T15"), "2023-05-04T10"},
 		{"until", c.ValidUntil.Format(day), "2026-05-04"},
 		{"source", c.SourceID, "https://example.org/assertions/42"},
 		{"learner", c.Learner.ID + " " + strings.Join(r.Subjects, ","), "ana@example.org ana@example.org"},
-		{"images", c.Images[0].URL + " " + c.Images[0].Caption["es"] + " " + c.Images[1].URL, "https://example.org/assertions/42/image.png Ana's badge https://example.org/badges/iot.png"},
-		{"alignment", c.Alignments[0].ID + " " + c.Alignments[0].Code + " " + c.Alignments[0].Framework["es"], "http://data.europa.eu/esco/skill/abc abc ESCO"},
+		{"images", c.Images[0].URL + " " + c.Images[0].Caption.Get("es") + " " + c.Images[1].URL, "https://example.org/assertions/42/image.png Ana's badge https://example.org/badges/iot.png"},
+		{"alignment", c.Alignments[0].ID + " " + c.Alignments[0].Code + " " + c.Alignments[0].Framework.Get("es"), "http://data.europa.eu/esco/skill/abc abc ESCO"},
 		{"media type", c.MediaType, "application/json"},
 		{"profile", c.Profile, "Open Badges 2.0 assertion (hosted)"},
-		{"further information", c.FurtherInformation["es"], "Criteria: Construir un dispositivo https://example.org/badges/iot/criteria\n" +
+		{"further information", c.FurtherInformation.Get("es"), "Criteria: Construir un dispositivo https://example.org/badges/iot/criteria\n" +
 			"Tags: IoT, electrónica\nEvidence: Portfolio Three projects https://example.org/work/1\nEvidence: https://example.org/work/2\n" +
 			"Narrative: Ana built a weather station."},
 	}

@@ -269,29 +269,29 @@ func workload(r *rand.Rand) (*float64, int) {
 }
 
 func texts(r *rand.Rand, c *credential.Credential) {
-	c.Grade = pick(r, []credential.Text{nil, credential.Plain("A"), credential.Plain("1,3"), {"fr": "très bien"}, {"de": "Bestanden", "en": "Passed"}})
-	c.Assessment = pick(r, []credential.Text{nil, {"en": "written exam", "de": "schriftliche Prüfung"}, {"en": "project work"}, {"pl": "egzamin ustny"}})
-	c.Participation = pick(r, []credential.Text{nil, credential.Plain("online"), {"en": "blended"}, {"de": "Präsenz", "en": "on-site"}})
-	c.QualityAssurance = pick(r, []credential.Text{nil, {"en": "ISO 9001 certified provider"}, {"de": "Akkreditiert durch die AQAS"}})
-	c.Prerequisites = pick(r, []credential.Text{nil, nil, {"en": "basic mathematics"}})
-	c.Supervision = pick(r, []credential.Text{nil, nil, {"en": "proctored online, identity checked"}})
-	c.Stackability = pick(r, []credential.Text{nil, nil, {"en": "can be stacked towards the MSc Data Science"}, {"fr": "intégrable au Master Informatique"}})
-	c.FurtherInformation = pick(r, []credential.Text{nil, nil, nil, {"en": "see the course catalogue"}})
+	c.Grade = pick(r, []credential.Text{nil, credential.Plain("A"), credential.Plain("1,3"), credential.TextOf("fr", "très bien"), credential.TextOf("de", "Bestanden", "en", "Passed")})
+	c.Assessment = pick(r, []credential.Text{nil, credential.TextOf("en", "written exam", "de", "schriftliche Prüfung"), credential.TextOf("en", "project work"), credential.TextOf("pl", "egzamin ustny")})
+	c.Participation = pick(r, []credential.Text{nil, credential.Plain("online"), credential.TextOf("en", "blended"), credential.TextOf("de", "Präsenz", "en", "on-site")})
+	c.QualityAssurance = pick(r, []credential.Text{nil, credential.TextOf("en", "ISO 9001 certified provider"), credential.TextOf("de", "Akkreditiert durch die AQAS")})
+	c.Prerequisites = pick(r, []credential.Text{nil, nil, credential.TextOf("en", "basic mathematics")})
+	c.Supervision = pick(r, []credential.Text{nil, nil, credential.TextOf("en", "proctored online, identity checked")})
+	c.Stackability = pick(r, []credential.Text{nil, nil, credential.TextOf("en", "can be stacked towards the MSc Data Science"), credential.TextOf("fr", "intégrable au Master Informatique")})
+	c.FurtherInformation = pick(r, []credential.Text{nil, nil, nil, credential.TextOf("en", "see the course catalogue")})
 	if r.IntN(3) == 0 {
 		c.FieldOfStudy = []credential.Concept{pick(r, []credential.Concept{
-			{Code: "0613", Label: credential.Text{"en": "Software and applications development and analysis"}},
-			{Code: "0411", Label: credential.Text{"en": "Accounting and taxation", "de": "Rechnungswesen und Steuern"}},
-			{Code: "0913", Label: credential.Text{"en": "Nursing and midwifery"}},
+			{Code: "0613", Label: credential.TextOf("en", "Software and applications development and analysis")},
+			{Code: "0411", Label: credential.TextOf("en", "Accounting and taxation", "de", "Rechnungswesen und Steuern")},
+			{Code: "0913", Label: credential.TextOf("en", "Nursing and midwifery")},
 		})}
 	}
 	if r.IntN(6) == 0 {
-		c.PartOf = []credential.Concept{{Label: credential.Text{"en": "Microcredential Programme in Digital Skills"}}}
+		c.PartOf = []credential.Concept{{Label: credential.TextOf("en", "Microcredential Programme in Digital Skills")}}
 	}
 	if r.IntN(8) == 0 {
-		c.Alignments = []credential.Concept{{Label: credential.Text{"en": "DigComp 2.2 competence area 3"}}}
+		c.Alignments = []credential.Concept{{Label: credential.TextOf("en", "DigComp 2.2 competence area 3")}}
 	}
 	if r.IntN(12) == 0 {
-		c.Accreditation = []credential.Concept{{Label: credential.Text{"de": "Systemakkreditierung"}}}
+		c.Accreditation = []credential.Concept{{Label: credential.TextOf("de", "Systemakkreditierung")}}
 	}
 }
 

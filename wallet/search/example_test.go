@@ -13,19 +13,19 @@ func Example() {
 	docs := []search.Doc{
 		{Credential: &credential.Credential{
 			ID:     "a",
-			Title:  credential.Text{"de": "Wirtschaftsinformatik", "en": "Business Informatics"},
+			Title:  credential.TextOf("de", "Wirtschaftsinformatik", "en", "Business Informatics"),
 			Issuer: credential.Party{Name: credential.Plain("Technische Universität München")},
 			EQF:    6, ECTS: ects(5), Issued: time.Date(2023, 5, 10, 0, 0, 0, 0, time.UTC),
 		}},
 		{Credential: &credential.Credential{
 			ID:     "b",
-			Title:  credential.Text{"el": "Πληροφορική"},
+			Title:  credential.TextOf("el", "Πληροφορική"),
 			Issuer: credential.Party{Name: credential.Plain("Αριστοτέλειο Πανεπιστήμιο Θεσσαλονίκης")},
 			EQF:    7, ECTS: ects(10), Issued: time.Date(2021, 11, 30, 0, 0, 0, 0, time.UTC),
 		}},
 		{Credential: &credential.Credential{
 			ID:     "c",
-			Title:  credential.Text{"en": "Introduction to Informatics"},
+			Title:  credential.TextOf("en", "Introduction to Informatics"),
 			Issuer: credential.Party{Name: credential.Plain("Open University")},
 			EQF:    4, Issued: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
 		}},

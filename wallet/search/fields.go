@@ -7,9 +7,9 @@ import "github.com/satchel-wallet/satchel/wallet/credential"
 // value, never across two.
 func eachValue(c *credential.Credential, fn func(string)) {
 	text := func(t credential.Text) {
-		for _, v := range t {
-			if v != "" {
-				fn(v)
+		for _, l := range t {
+			if l.Value != "" {
+				fn(l.Value)
 			}
 		}
 	}

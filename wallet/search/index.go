@@ -205,7 +205,7 @@ func (b *builder) party(p *credential.Party) int32 {
 	var sig strings.Builder
 	sig.WriteString(p.ID)
 	for _, l := range append([]string{""}, p.Name.Languages()...) {
-		if v := p.Name[l]; v != "" {
+		if v := p.Name.Get(l); v != "" {
 			sig.WriteString("\x00" + l + "\x00" + v)
 		}
 	}

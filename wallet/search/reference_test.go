@@ -63,8 +63,8 @@ func refTexts(c *credential.Credential) []string {
 	var out []string
 	add := func(ts ...credential.Text) {
 		for _, t := range ts {
-			for _, v := range t {
-				out = append(out, v)
+			for _, l := range t {
+				out = append(out, l.Value)
 			}
 		}
 	}
@@ -190,8 +190,8 @@ func refParty(p *credential.Party, who string) bool {
 	}
 	words = words[:min(len(words), search.MaxWords)]
 	var toks []string
-	for _, v := range p.Name {
-		toks = append(toks, refTokens(v)...)
+	for _, l := range p.Name {
+		toks = append(toks, refTokens(l.Value)...)
 	}
 	for _, w := range words {
 		if !slices.ContainsFunc(toks, func(t string) bool { return strings.HasPrefix(t, w) }) {

@@ -12,8 +12,8 @@ import (
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 var (
-	tum  = credential.Party{ID: "did:web:tum.de", Name: credential.Text{"de": "Technische Universität München"}, Country: credential.Plain("Deutschland")}
-	auth = credential.Party{ID: "did:web:auth.gr", Name: credential.Text{"el": "Αριστοτέλειο Πανεπιστήμιο Θεσσαλονίκης", "en": "Aristotle University of Thessaloniki"}}
+	tum  = credential.Party{ID: "did:web:tum.de", Name: credential.TextOf("de", "Technische Universität München"), Country: credential.Plain("Deutschland")}
+	auth = credential.Party{ID: "did:web:auth.gr", Name: credential.TextOf("el", "Αριστοτέλειο Πανεπιστήμιο Θεσσαλονίκης", "en", "Aristotle University of Thessaloniki")}
 )
 
 // fixture is a small hand-made wallet whose answers are worked out by hand
@@ -22,60 +22,60 @@ func fixture() []search.Doc {
 	return []search.Doc{
 		{Credential: &credential.Credential{
 			ID: "wi", Format: credential.FormatVCLDP,
-			Title:  credential.Text{"de": "Wirtschaftsinformatik", "en": "Business Informatics"},
+			Title:  credential.TextOf("de", "Wirtschaftsinformatik", "en", "Business Informatics"),
 			Issuer: tum, EQF: 6, ECTS: ptr(5), Issued: day(2023, 5, 10), Added: day(2024, 1, 1),
 			Tags: []string{"CV"}, Verification: credential.Verification{Verdict: credential.Verified},
 		}, Collections: []string{"c1"}},
 		{Credential: &credential.Credential{
 			ID: "el", Format: credential.FormatEDC,
-			Title:  credential.Text{"el": "Πληροφορική"},
+			Title:  credential.TextOf("el", "Πληροφορική"),
 			Issuer: auth, EQF: 7, ECTS: ptr(10), Issued: time.Date(2021, 11, 30, 23, 30, 0, 0, time.UTC),
 			Added: day(2024, 1, 2), ValidUntil: day(2022, 1, 1), Tags: []string{"études"},
 			Verification: credential.Verification{Verdict: credential.NotVerified},
 		}},
 		{Credential: &credential.Credential{
 			ID: "pl", Format: credential.FormatVCJWT,
-			Title:  credential.Text{"pl": "Łączność bezprzewodowa"},
+			Title:  credential.TextOf("pl", "Łączność bezprzewodowa"),
 			Issuer: credential.Party{Name: credential.Plain("Politechnika Łódzka")}, Added: day(2024, 2, 1),
 			LearningOutcomes: []credential.Outcome{{
-				Title:  credential.Text{"en": "configure 5G networks"},
-				Skills: []credential.Concept{{ID: "http://data.europa.eu/esco/skill/abc-123", Label: credential.Text{"en": "network engineering"}}},
+				Title:  credential.TextOf("en", "configure 5G networks"),
+				Skills: []credential.Concept{{ID: "http://data.europa.eu/esco/skill/abc-123", Label: credential.TextOf("en", "network engineering")}},
 			}},
 			Verification: credential.Verification{Verdict: credential.Verified},
 		}},
 		{Credential: &credential.Credential{
 			ID: "ru", Format: credential.FormatVCLDP,
-			Title:  credential.Text{"ru": "Информатика"},
+			Title:  credential.TextOf("ru", "Информатика"),
 			Issuer: credential.Party{ID: "did:key:z6MkRu"}, EQF: 5, ECTS: ptr(2.5), Issued: day(2020, 1, 15),
 			Added: day(2023, 12, 31), Tags: []string{"cv", "Work"},
 			Verification: credential.Verification{Verdict: credential.Verified},
 		}},
 		{Credential: &credential.Credential{
 			ID: "ds", Format: credential.FormatOB2,
-			Title:        credential.Text{"en": "Data Science with Python"},
-			Description:  credential.Text{"en": "Learn data science and machine learning."},
+			Title:        credential.TextOf("en", "Data Science with Python"),
+			Description:  credential.TextOf("en", "Learn data science and machine learning."),
 			Issuer:       credential.Party{ID: "https://open.example", Name: credential.Plain("Open University")},
-			AwardingBody: &credential.Party{Name: credential.Text{"en": "University of Lodz"}},
+			AwardingBody: &credential.Party{Name: credential.TextOf("en", "University of Lodz")},
 			EQF:          6, ECTS: ptr(5), Issued: day(2023, 5, 10), Added: day(2024, 1, 1),
 			Verification: credential.Verification{Verdict: credential.Verified},
 		}, Collections: []string{"c2"}},
 		{Credential: &credential.Credential{
 			ID: "de2", Format: credential.FormatVCLDP,
-			Title:  credential.Text{"de": "Datenbanken"},
+			Title:  credential.TextOf("de", "Datenbanken"),
 			Issuer: tum, EQF: 6, ECTS: ptr(7.5), Issued: day(2022, 7, 1),
 			Verification: credential.Verification{Verdict: credential.Verified},
 		}},
 		{Credential: &credential.Credential{
 			ID: "notitle", Format: credential.FormatVCLDP,
-			Description: credential.Text{"en": "Science fiction writing"},
+			Description: credential.TextOf("en", "Science fiction writing"),
 			Issuer:      credential.Party{Name: credential.Plain("Zeta Academy")}, EQF: 4, ECTS: ptr(1),
 			Issued: day(2019, 3, 1), Added: day(2024, 3, 1),
 			Verification: credential.Verification{Verdict: credential.Verified},
 		}},
 		{Credential: &credential.Credential{
 			ID: "fr", Format: credential.FormatVCLDP,
-			Title:  credential.Text{"fr": "Science des données"},
-			Issuer: credential.Party{Name: credential.Text{"fr": "Université Paris-Saclay"}}, Grade: credential.Text{"fr": "très bien"},
+			Title:  credential.TextOf("fr", "Science des données"),
+			Issuer: credential.Party{Name: credential.TextOf("fr", "Université Paris-Saclay")}, Grade: credential.TextOf("fr", "très bien"),
 			EQF: 7, ECTS: ptr(30), Issued: day(2024, 9, 1), Added: day(2024, 1, 5),
 			Verification: credential.Verification{Verdict: credential.Verified},
 		}, Collections: []string{"c1", "c2"}},

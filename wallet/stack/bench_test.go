@@ -23,7 +23,7 @@ func benchMembers(n int) []*credential.Credential {
 		c.LearningOutcomes = nil
 		for k := 0; k < 5; k++ {
 			c.LearningOutcomes = append(c.LearningOutcomes, credential.Outcome{
-				Title:  credential.Text{"en": fmt.Sprintf("Design relational schema number %d", r.IntN(3*n)), "de": fmt.Sprintf("Relationales Schema %d entwerfen", r.IntN(3*n))},
+				Title:  credential.TextOf("en", fmt.Sprintf("Design relational schema number %d", r.IntN(3*n)), "de", fmt.Sprintf("Relationales Schema %d entwerfen", r.IntN(3*n))),
 				Skills: []credential.Concept{{ID: fmt.Sprintf("http://data.europa.eu/esco/skill/%d", r.IntN(4*n))}},
 			})
 		}

@@ -43,7 +43,7 @@ func foldedTitles(c *credential.Credential) [][]string {
 	for k, o := range c.LearningOutcomes {
 		ts := make([]string, 0, len(o.Title))
 		for _, t := range o.Title {
-			if f := search.Fold(t); f != "" {
+			if f := search.Fold(t.Value); f != "" {
 				ts = append(ts, f)
 			}
 		}
@@ -113,11 +113,11 @@ func outcomeTexts(c *credential.Credential, titles [][]string) [][]string {
 		if len(o.Description) > 0 || len(o.Skills) > 0 {
 			ts = slices.Clone(ts)
 			for _, v := range o.Description {
-				ts = append(ts, search.Fold(v))
+				ts = append(ts, search.Fold(v.Value))
 			}
 			for _, s := range o.Skills {
 				for _, v := range s.Label {
-					ts = append(ts, search.Fold(v))
+					ts = append(ts, search.Fold(v.Value))
 				}
 			}
 		}

@@ -22,7 +22,7 @@ func cred(id, title string, e float64, eqf int, edits ...func(*credential.Creden
 		Issued: now.AddDate(-1, 0, 0),
 		FieldOfStudy: []credential.Concept{{
 			Code: "0613", ID: "http://data.europa.eu/snb/isced-f/0613",
-			Label: credential.Text{"en": "Software and applications development and analysis"},
+			Label: credential.TextOf("en", "Software and applications development and analysis"),
 		}},
 		LearningOutcomes: []credential.Outcome{{Title: credential.Plain("Outcome of " + id)}},
 		Verification:     credential.Verification{Verdict: credential.Verified},
@@ -82,7 +82,7 @@ func TestFlags(t *testing.T) {
 				c.LearningOutcomes = append(c.LearningOutcomes, credential.Outcome{Title: credential.Plain("Write unit tests")})
 			}),
 			cred("ov2", "Go", 5, 6, func(c *credential.Credential) {
-				c.LearningOutcomes = append(c.LearningOutcomes, credential.Outcome{Title: credential.Text{"en": "write UNIT tests"}})
+				c.LearningOutcomes = append(c.LearningOutcomes, credential.Outcome{Title: credential.TextOf("en", "write UNIT tests")})
 			}),
 		},
 	}
@@ -177,7 +177,7 @@ func TestRequirements(t *testing.T) {
 	skill := "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
 	a := cred("a", "Statistik", 6, 6, func(c *credential.Credential) {
 		c.LearningOutcomes = []credential.Outcome{{
-			Title:  credential.Text{"de": "Datenanalyse mit Python durchführen"},
+			Title:  credential.TextOf("de", "Datenanalyse mit Python durchführen"),
 			Skills: []credential.Concept{{ID: skill, Label: credential.Plain("use spreadsheets software")}},
 		}}
 	})
