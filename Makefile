@@ -54,7 +54,7 @@ package:
 	$(GO) build -trimpath -ldflags '-s -w' -o build/satchel ./cmd/satchel
 	$(GO) run $(FYNE) package --os linux --src cmd/satchel --exe build/satchel --name Satchel --icon $(CURDIR)/assets/icon.png --app-id eu.satchel.wallet --app-version $$(awk -F\" '/^Version/{print $$2}' FyneApp.toml) --release
 	mv -f Satchel.tar.xz build/ 2>/dev/null || true
-	@ls -l build/*.tar.xz
+	scripts/check-package.sh build/Satchel.tar.xz
 
 # The verifier web page (verifier/): static files in build/verifier/ that
 # anyone can publish; the checks run in the browser, in satchel.wasm.

@@ -9,7 +9,11 @@ cd "$(dirname "$0")/.."
 # Fyne draws with OpenGL through GLFW, which cgo builds against these.
 packages=(gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev)
 case "$target" in
-run | package) ;;
+run) ;;
+package)
+	# The bundle's desktop entry is checked with desktop-file-validate.
+	packages+=(desktop-file-utils xz-utils)
+	;;
 test)
 	# The window tests run the real app in Xvfb, drive it with xdotool and
 	# take screenshots with ImageMagick; the backup test opens a backup
