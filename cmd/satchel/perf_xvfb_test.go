@@ -5,7 +5,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -38,12 +41,27 @@ func TestColdStart10k(t *testing.T) {
 	bin := build(t)
 	s := &session{t: t, display: xvfb(t), shots: t.TempDir()}
 
-	var listed, indexed, onScreen []time.Duration
+	var starts, listed, indexed, onScreen, keys []time.Duration
 	var rss, hwm []int
 	for round := range 3 {
 		launch := time.Now()
-		s.start(bin, walletPath)
-		t.Logf("round %d: program start to unlock screen drawn: %v", round, time.Since(launch).Round(time.Millisecond))
+		s.spawn(bin, walletPath)
+		s.findWindow(time.Now().Add(30*time.Second), 10*time.Millisecond)
+		for {
+			// The window exists before it is mapped; until then it
+			// cannot be photographed.
+			if img := tryGrab(s); img != nil && colours(img) >= 16 {
+				break
+			}
+			if time.Since(launch) > 30*time.Second {
+				t.Fatalf("the window stayed blank; the app said:\n%s", s.log.String())
+			}
+		}
+		drawn := time.Since(launch)
+		starts = append(starts, drawn)
+		t.Logf("round %d: program start to unlock screen drawn: %v", round, drawn.Round(time.Millisecond))
+		s.resize(1280, 800)
+		s.waitDrawn(time.Now().Add(30 * time.Second))
 		unlock := s.shot("unlock")
 		base, _ := memory(t, s.app.Process.Pid)
 		t.Logf("round %d: resident at the unlock screen %d MB (%s)", round, base>>10, breakdown(t, s.app.Process.Pid))
@@ -86,16 +104,34 @@ func TestColdStart10k(t *testing.T) {
 		if round == 0 && os.Getenv("SATCHEL_HEAP_PROFILE") != "" {
 			s.step("heap-profile " + os.Getenv("SATCHEL_HEAP_PROFILE"))
 		}
-		s.step("search data")
+		// Search as you type: each step puts one more letter in the
+		// search box and answers once the list shows the matches (the
+		// step's round trip through the app's input and output included).
+		var worst time.Duration
+		for _, word := range []string{"data science", "informatik", "lodz"} {
+			for i := 1; i <= len(word); i++ {
+				start := time.Now()
+				s.step("search " + word[:i])
+				d := time.Since(start)
+				keys = append(keys, d)
+				worst = max(worst, d)
+			}
+		}
+		t.Logf("round %d: slowest keystroke to updated list %v", round, worst.Round(time.Microsecond))
 		r, _ = memory(t, s.app.Process.Pid)
 		t.Logf("round %d: resident after a search %d MB", round, r>>10)
 		s.app.Process.Kill()
 		s.app.Wait()
 		s.log.buf.Reset()
 	}
+	t.Logf("median: cold start %v to the unlock screen drawn, then (after the key derivation) %v to the first frame of the list: %v in all (goal < 1.5 s)",
+		median(starts).Round(time.Millisecond), median(listed), (median(starts) + median(listed)).Round(time.Millisecond))
 	t.Logf("median: listed %v after the vault opened (goal < 1.5 s), search ready %v, Return to list on screen %v, resident %d MB (goal < 250 MB), peak %d MB",
 		median(listed), median(indexed), median(onScreen).Round(time.Millisecond), medianInt(rss)>>10, medianInt(hwm)>>10)
-	if median(listed) > 1500*time.Millisecond || medianInt(rss)>>10 > 250 {
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	t.Logf("keystroke to updated list over %d keystrokes: median %v, 95th percentile %v (goal < 50 ms)",
+		len(keys), keys[len(keys)/2].Round(time.Microsecond), keys[len(keys)*95/100].Round(time.Microsecond))
+	if median(starts)+median(listed) > 1500*time.Millisecond || keys[len(keys)*95/100] > 50*time.Millisecond || medianInt(rss)>>10 > 250 {
 		t.Error("a goal was missed")
 	}
 }
@@ -139,6 +175,26 @@ func fill10k(t *testing.T, path, pass string) {
 	if len(res) != 10000 {
 		t.Fatalf("imported %d", len(res))
 	}
+}
+
+// tryGrab photographs the window, or returns nil if it cannot yet be.
+func tryGrab(s *session) image.Image {
+	path := filepath.Join(s.shots, "starting.png")
+	cmd := exec.Command("import", "-window", s.window, path)
+	cmd.Env = s.env()
+	if cmd.Run() != nil {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return nil
+	}
+	return img
 }
 
 // waitReport waits for the app's "report unlocked" line.

@@ -109,6 +109,16 @@ func (s *session) x(args ...string) string {
 // start runs the app on the wallet file and waits for its window.
 func (s *session) start(bin, walletPath string) {
 	s.t.Helper()
+	s.spawn(bin, walletPath)
+	deadline := time.Now().Add(30 * time.Second)
+	s.findWindow(deadline, 200*time.Millisecond)
+	s.resize(1280, 800)
+	s.waitDrawn(deadline)
+}
+
+// spawn starts the app on the wallet file.
+func (s *session) spawn(bin, walletPath string) {
+	s.t.Helper()
 	s.app = exec.Command(bin)
 	s.app.Env = s.env("SATCHEL_WALLET="+walletPath, "LANG=en_GB.UTF-8", "FYNE_THEME=dark",
 		"HOME="+s.t.TempDir(), "SATCHEL_TOUR=1")
@@ -136,17 +146,19 @@ func (s *session) start(bin, walletPath string) {
 		}
 	}()
 	s.t.Cleanup(func() { s.app.Process.Kill(); s.app.Wait() })
-	deadline := time.Now().Add(30 * time.Second)
+}
+
+// findWindow waits for the app's window, looking every poll.
+func (s *session) findWindow(deadline time.Time, poll time.Duration) {
+	s.t.Helper()
 	for time.Now().Before(deadline) {
 		cmd := exec.Command("xdotool", "search", "--name", "^Satchel$")
 		cmd.Env = s.env()
 		if out, err := cmd.Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
 			s.window = strings.Fields(string(out))[0]
-			s.resize(1280, 800)
-			s.waitDrawn(deadline)
 			return
 		}
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(poll)
 	}
 	s.t.Fatalf("no Satchel window after 30 s; the app said:\n%s", s.log.String())
 }
