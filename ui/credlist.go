@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/satchel-wallet/satchel/wallet"
 	"github.com/satchel-wallet/satchel/wallet/credential"
 	"github.com/satchel-wallet/satchel/wallet/search"
 )
@@ -52,7 +53,7 @@ type credentialsPage struct {
 	side       *sidebar
 	q          search.Query
 	shown      []*credential.Credential // from the index
-	raw        *rawList                 // before the index, every credential
+	raw        *wallet.Listing                 // before the index, every credential
 	now        time.Time
 	body       fyne.CanvasObject
 	// onShown is called after the list has been filled with what a
@@ -233,7 +234,7 @@ func (p *credentialsPage) onSelected(id widget.ListItemID) {
 // length is the number of cards in the list.
 func (p *credentialsPage) length() int {
 	if p.raw != nil {
-		return p.raw.len()
+		return p.raw.Len()
 	}
 	return len(p.shown)
 }
@@ -241,7 +242,7 @@ func (p *credentialsPage) length() int {
 // at is the credential of card i.
 func (p *credentialsPage) at(i int) *credential.Credential {
 	if p.raw != nil {
-		return p.raw.at(i)
+		return p.raw.At(i)
 	}
 	return p.shown[i]
 }

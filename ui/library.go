@@ -13,8 +13,8 @@ import (
 // library is the wallet's contents as the screens show them: the
 // credentials, the collections, and the search index over both.
 //
-// Loading goes in two steps (see libread.go): the records are read and
-// put in list order without decoding (raw), and the list shows them at
+// Loading goes in two steps: the records are read and put in list order
+// without decoding (a wallet.Listing, raw), and the list shows them at
 // once, decoding the cards in view; then, off the UI goroutine, every
 // record is decoded (creds) and indexed (about 0.6 s of CPU for 10,000
 // credentials), and the list switches to the index. Until then a search
@@ -24,7 +24,7 @@ import (
 // in the background and swaps the results in through App.background.
 type library struct {
 	app         *App
-	raw         *rawList                // step 1; nil once creds are decoded
+	raw         *wallet.Listing         // step 1; nil once creds are decoded
 	creds       []credential.Credential // step 2: newest first
 	byID        map[string]*credential.Credential
 	collections []wallet.Collection
@@ -56,12 +56,13 @@ func (l *library) load() {
 	}
 	language := l.app.language()
 	l.app.background(func() func() {
-		raw, err := readRaw(w.Store())
-		var damaged *wallet.DamagedError
-		if err != nil && !errors.As(err, &damaged) {
+		raw, err := w.List()
+		if err != nil {
 			return func() { l.failed(gen, err) }
 		}
+		err = raw.Damaged()
 		cols, cerr := w.Collections()
+		var damaged *wallet.DamagedError
 		if cerr != nil && !errors.As(cerr, &damaged) {
 			return func() { l.failed(gen, cerr) }
 		}
@@ -75,7 +76,7 @@ func (l *library) load() {
 			if l.onRead != nil {
 				l.onRead()
 			}
-			l.decode(gen, raw, err, cols, language)
+			l.decode(gen, raw, cols, language)
 		}
 	})
 }
@@ -92,9 +93,9 @@ func (l *library) failed(gen int, err error) {
 }
 
 // decode decodes every credential and indexes them, off the UI goroutine.
-func (l *library) decode(gen int, raw *rawList, damaged error, cols []wallet.Collection, language string) {
+func (l *library) decode(gen int, raw *wallet.Listing, cols []wallet.Collection, language string) {
 	l.app.background(func() func() {
-		creds, err := decodeAll(raw, damaged)
+		creds, err := raw.DecodeAll()
 		in := map[string][]string{}
 		for _, c := range cols {
 			for _, m := range c.Members {
@@ -132,7 +133,7 @@ func (l *library) decode(gen int, raw *rawList, damaged error, cols []wallet.Col
 // count is the number of credentials in the wallet.
 func (l *library) count() int {
 	if l.raw != nil {
-		return l.raw.len()
+		return l.raw.Len()
 	}
 	return len(l.creds)
 }
