@@ -269,7 +269,16 @@ func TestRestoreVerifiesEverythingFirst(t *testing.T) {
 			fillRecords(t, existing, "precious")
 			existing.Close()
 			before := fileSum(t, path)
-			_, err := restore(t, c.path, path, true)
+			f, err := os.Open(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = storage.CheckBackup(f, pass)
+			f.Close()
+			if !errors.Is(err, c.want) {
+				t.Fatalf("CheckBackup: want %v, got %v", c.want, err)
+			}
+			_, err = restore(t, c.path, path, true)
 			if !errors.Is(err, c.want) {
 				t.Fatalf("want %v, got %v", c.want, err)
 			}

@@ -53,3 +53,32 @@ func (v *Vault) ChangePassphrase(current, next []byte) error {
 		return h.Put([]byte(keyWrapped), wrapped)
 	})
 }
+
+// CheckPassphrase reports whether passphrase is the vault's: nil if it
+// is, wallet.ErrWrongPassphrase if not. The app asks for the passphrase
+// again before it writes a backup, so that the backup opens with the
+// passphrase the learner knows, and so that a window left unlocked cannot
+// be used to carry a copy away. It costs one key derivation.
+func (v *Vault) CheckPassphrase(passphrase []byte) error {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.db == nil {
+		return wallet.ErrLocked
+	}
+	var hdr header
+	if err := v.db.View(func(tx *bolt.Tx) error {
+		var err error
+		hdr, err = readHeader(tx)
+		return err
+	}); err != nil {
+		return err
+	}
+	kek := hdr.kdf.deriveKEK(passphrase)
+	defer clear(kek)
+	dataKey, err := unwrapKey(kek, hdr.wrapped, hdr.kdfRaw)
+	if errors.Is(err, errUnwrap) {
+		return wallet.ErrWrongPassphrase
+	}
+	clear(dataKey)
+	return err
+}

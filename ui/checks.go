@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -45,22 +47,39 @@ func sentence(c credential.Check) string {
 	if c.Code == "" {
 		return c.Message
 	}
-	return lang.X("check."+c.Code, c.Message, argsOf(c.Args))
+	return message("check."+c.Code, c.Message, c.Args)
 }
 
 // flagSentence is a stack flag in the learner's language.
 func flagSentence(f stack.Flag) string {
-	return lang.X("stack."+string(f.Code), f.Message(), argsOf(f.Args))
+	return message("stack."+string(f.Code), f.Message(), f.Args)
 }
 
 // requirementSentence is a stack requirement in the learner's language.
+// Requirement and reason codes carry their "stack." prefix already.
 func requirementSentence(r stack.Requirement) string {
-	return lang.X("stack."+r.Code, r.Message(), argsOf(r.Args))
+	return message(r.Code, r.Message(), r.Args)
 }
 
 // reasonSentence is a suggestion's reason in the learner's language.
 func reasonSentence(r stack.Reason) string {
-	return lang.X("stack."+r.Code, r.Message(), argsOf(r.Args))
+	return message(r.Code, r.Message(), r.Args)
+}
+
+// message translates the sentence of a check, flag, requirement or
+// reason from its key and arguments; english is the sentence already
+// filled in, the fallback. A message whose arguments count something
+// (Count) takes the plural form for that count: "1 more time", "2 more
+// times".
+func message(key, english string, args map[string]string) string {
+	data := argsOf(args)
+	if v, ok := args["Verdict"]; ok {
+		_, data["Verdict"], _ = verdictLook(credential.Verdict(v)) // in words of the language
+	}
+	if n, err := strconv.Atoi(args["Count"]); err == nil {
+		return lang.XN(key, english, n, data)
+	}
+	return lang.X(key, english, data)
 }
 
 func argsOf(m map[string]string) map[string]any {

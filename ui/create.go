@@ -87,18 +87,9 @@ func (s *createScreen) content() fyne.CanvasObject {
 // onChanged updates the strength hint and whether Create is allowed.
 func (s *createScreen) onChanged() {
 	p := []byte(s.pass.Text)
-	switch {
-	case len(p) == 0:
-		s.meter.set(0)
-		s.hint.SetText(lang.L("Use at least {{.N}} characters. A few unrelated words are strong and easy to remember.", map[string]any{"N": wallet.MinPassphraseLength}))
-	case wallet.ValidateNewPassphrase(p) != nil:
-		s.meter.set(0)
-		s.hint.SetText(lang.L("Too short: use at least {{.N}} characters.", map[string]any{"N": wallet.MinPassphraseLength}))
-	default:
-		st := strength.Of(p)
-		s.meter.set(max(st.Score, 1))
-		s.hint.SetText(strengthWords(st))
-	}
+	score, hint := passphraseHint(p)
+	s.meter.set(score)
+	s.hint.SetText(hint)
 	ready := wallet.ValidateNewPassphrase(p) == nil && s.pass.Text == s.again.Text
 	if s.again.Text != "" && s.pass.Text != s.again.Text {
 		s.status.SetText(lang.L("The two passphrases are not the same yet."))
@@ -110,6 +101,20 @@ func (s *createScreen) onChanged() {
 	} else {
 		s.create.Disable()
 	}
+}
+
+// passphraseHint rates a new passphrase for the strength meter (0 to 4)
+// and says in words what to do about it.
+func passphraseHint(p []byte) (score int, hint string) {
+	n := wallet.MinPassphraseLength
+	switch {
+	case len(p) == 0:
+		return 0, lang.N("Use at least {{.N}} characters. A few unrelated words are strong and easy to remember.", n, map[string]any{"N": n})
+	case wallet.ValidateNewPassphrase(p) != nil:
+		return 0, lang.N("Too short: use at least {{.N}} characters.", n, map[string]any{"N": n})
+	}
+	st := strength.Of(p)
+	return max(st.Score, 1), strengthWords(st)
 }
 
 // strengthWords says how strong a passphrase is in plain words.

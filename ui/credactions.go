@@ -202,7 +202,7 @@ func (a *App) renameCollection(c wallet.Collection) {
 
 // deleteCollection asks, then deletes a collection; its credentials stay.
 func (a *App) deleteCollection(c wallet.Collection) {
-	msg := lang.L("Delete the collection “{{.Name}}”? Its {{.N}} credentials stay in the wallet.", map[string]any{"Name": c.Name, "N": len(c.Members)})
+	msg := lang.N("Delete the collection “{{.Name}}”? Its {{.N}} credentials stay in the wallet.", len(c.Members), map[string]any{"Name": c.Name, "N": len(c.Members)})
 	dialog.ShowConfirm(lang.L("Delete collection"), msg, func(ok bool) {
 		if !ok {
 			return

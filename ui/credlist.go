@@ -163,7 +163,7 @@ func (p *credentialsPage) run() {
 		res := lib.index.Search(p.q)
 		p.shown = res.Credentials
 		if p.filtered() {
-			p.count.SetText(lang.L("{{.N}} of {{.Total}} credentials", map[string]any{"N": res.Total, "Total": total}))
+			p.count.SetText(lang.N("{{.N}} of {{.Total}} credentials", total, map[string]any{"N": res.Total, "Total": total}))
 		} else {
 			p.count.SetText(countOf(total))
 		}

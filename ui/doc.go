@@ -28,8 +28,14 @@
 //     Europass (EDC originals, ELM v3, Europass CV) or as a PDF with the
 //     QR code of a signed presentation;
 //   - verify.go: checking someone else's presentation;
-//   - settings.go, i18n.go: appearance, language, auto-lock, online checks,
-//     profiles.
+//   - settings.go and its tabs: General (appearance, language, auto-lock,
+//     online checks, the import size limit; i18n.go, prefs.go), Profiles
+//     (settingsprofiles.go: adding, importing a JWK key, exporting the
+//     public identity and, after a confirmation, the private key), Trust
+//     list (settingstrust.go), Sharing (settingsqr.go: the QR defaults the
+//     share screen uses) and Wallet (settingswallet.go: where it is;
+//     passwd.go changes the passphrase, backup.go writes a backup,
+//     restoreover.go restores one in place of the open wallet, keeping it).
 //
 // library.go and libread.go hold the wallet's contents as the screens show
 // them: the list appears as soon as the records are read, decoding only
@@ -40,5 +46,7 @@
 // small interfaces in vaults.go, which cmd/satchel satisfies with the
 // encrypted vault; it never imports the storage package. Every string a
 // learner sees goes through Fyne's lang package; the translations are in
-// assets/translations. [App.Drive] lets a window test walk the app.
+// assets/translations, with plural forms (lang.N) wherever a number counts
+// something, and the sentences of checks and stacks under their codes
+// (check.*, stack.*). [App.Drive] lets a window test walk the app.
 package ui

@@ -22,6 +22,8 @@ import (
 //	demo                     load the demo credentials
 //	import PATH...           import files and folders
 //	section NAME             credentials, stacks, share, history, verify, settings
+//	settings TAB             show a settings tab: general, profiles, trust, sharing, wallet
+//	trust-file PATH          add the trust list file PATH in Settings
 //	search TEXT              type TEXT into the search box
 //	open N                   open the Nth credential of the list (from 0)
 //	tab N                    show the Nth tab of the credential shown
@@ -71,6 +73,20 @@ func (a *App) driveStep(verb, rest string) error {
 			return fmt.Errorf("no section %q", rest)
 		}
 		a.shell.show(sec)
+	case "settings":
+		tabs := map[string]int{"general": tabGeneral, "profiles": tabProfiles, "trust": tabTrust, "sharing": tabSharing, "wallet": tabWallet}
+		tab, ok := tabs[rest]
+		if !ok {
+			return fmt.Errorf("no settings tab %q", rest)
+		}
+		a.shell.settingsTab = tab
+		a.shell.show(secSettings)
+	case "trust-file":
+		a.shell.settingsTab = tabTrust
+		a.shell.show(secSettings)
+		a.openHook = func() []string { return []string{rest} }
+		a.shell.settings.addTrustFile()
+		a.openHook = nil
 	case "search":
 		a.shell.show(secCredentials)
 		a.shell.creds.search.SetText(rest)

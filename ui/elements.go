@@ -152,7 +152,7 @@ func outcomeSummary(c *credential.Credential, l string) string {
 	case 1:
 		return in(c.LearningOutcomes[0].Title, l)
 	default:
-		return lang.L("{{.N}} outcomes, listed under Learning outcomes", map[string]any{"N": n})
+		return lang.N("{{.N}} outcomes, listed under Learning outcomes", n, map[string]any{"N": n})
 	}
 }
 

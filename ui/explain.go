@@ -35,7 +35,7 @@ func qrProblem(err error) string {
 	var missing *qr.MissingPartsError
 	switch {
 	case errors.As(err, &missing):
-		return lang.L("Only {{.Have}} of the {{.Total}} QR codes of this presentation were read. Add the missing ones: {{.Missing}}.",
+		return lang.N("Only {{.Have}} of the {{.Total}} QR codes of this presentation were read. Add the missing ones: {{.Missing}}.", missing.Total,
 			map[string]any{"Have": missing.Have, "Total": missing.Total, "Missing": fmt.Sprint(missing.Missing)})
 	case errors.Is(err, qr.ErrCBORLD):
 		return lang.L("This is a compressed VP1 QR code, which Satchel cannot read yet. Ask for the presentation as a file.")
@@ -63,6 +63,8 @@ func shareProblem(err error) string {
 		return lang.L("Your profile's key cannot sign this form of presentation: {{.Detail}}", map[string]any{"Detail": err.Error()})
 	case errors.Is(err, share.ErrNoCredentials):
 		return lang.L("Choose at least one credential.")
+	case errors.Is(err, qr.ErrTooLarge):
+		return lang.L("This presentation needs more QR codes than Satchel shows in turn. Choose fewer credentials, allow larger QR codes in Settings, or share it as a file.")
 	case errors.Is(err, share.ErrOptions), errors.Is(err, share.ErrNotDisclosable):
 		return lang.L("Satchel could not use those options: {{.Detail}}", map[string]any{"Detail": err.Error()})
 	}

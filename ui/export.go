@@ -208,7 +208,7 @@ func (p *exportPage) onExport() {
 // several.
 func (p *exportPage) save(files []exportFile, note string) {
 	done := func(where string) {
-		text := lang.L("Exported {{.N}} file(s) to {{.Path}}.", map[string]any{"N": len(files), "Path": where})
+		text := lang.N("Exported {{.N}} files to {{.Path}}.", len(files), map[string]any{"N": len(files), "Path": where})
 		if note != "" {
 			text += " " + note
 		}
@@ -329,7 +329,7 @@ func pdfPresentationQR(w *wallet.Wallet, items []share.Item, now time.Time) ([]i
 		return fail(err)
 	}
 	if n < len(items) {
-		return imgs, lang.L("{{.N}} of the {{.Total}} credentials fit one presentation; the QR code carries those.", map[string]any{"N": n, "Total": len(items)})
+		return imgs, lang.N("{{.N}} of the {{.Total}} credentials fit one presentation; the QR code carries those.", len(items), map[string]any{"N": n, "Total": len(items)})
 	}
 	return imgs, ""
 }

@@ -77,7 +77,7 @@ func TestExportFromDetail(t *testing.T) {
 	if !slices.Contains(doc.Type, "EuropeanDigitalCredential") {
 		t.Fatalf("the ELM export's type is %v", doc.Type)
 	}
-	if !hasText(a, "Exported 1 file(s)") {
+	if !hasText(a, "Exported 1 file to") {
 		t.Fatalf("no word of the export: %v", labels(a))
 	}
 	test.Tap(button(t, a, "Back"))
@@ -107,7 +107,7 @@ func TestExportSeveral(t *testing.T) {
 	a.saveHook = func(name string) string { return filepath.Join(dir, name) }
 	test.Tap(button(t, a, "Export and save…"))
 	ents, _ := os.ReadDir(dir)
-	if len(ents) != 2 || !hasText(a, "Exported 2 file(s)") {
+	if len(ents) != 2 || !hasText(a, "Exported 2 files to") {
 		t.Fatalf("%d files exported: %v", len(ents), labels(a))
 	}
 
@@ -122,7 +122,7 @@ func TestExportSeveral(t *testing.T) {
 	a.lib.load()
 	a.shell.creds.side.coll.SetSelected("Job applications (1)")
 	test.Tap(button(t, a, "Export…"))
-	if !hasText(a, "Export the 1 credentials of the collection “Job applications”.") {
+	if !hasText(a, "Export the 1 credential of the collection “Job applications”.") {
 		t.Fatalf("the collection's export page: %v", labels(a))
 	}
 }

@@ -149,7 +149,7 @@ func (p *filePicker) refresh() {
 }
 
 func (p *filePicker) updateCount() {
-	p.count.SetText(lang.L("{{.N}} selected. A selected folder imports every file in it.", map[string]any{"N": len(p.picked)}))
+	p.count.SetText(lang.N("{{.N}} selected. A selected folder imports every file in it.", len(p.picked), map[string]any{"N": len(p.picked)}))
 }
 
 // selected returns the picked paths, sorted.

@@ -96,7 +96,7 @@ func hours(c *credential.Credential, language string) string {
 	if c.Hours == nil {
 		return ""
 	}
-	return lang.L("{{.N}} hours", map[string]any{"N": number(*c.Hours, language)})
+	return lang.N("{{.N}} hours", pluralCount(*c.Hours), map[string]any{"N": number(*c.Hours, language)})
 }
 
 // eqf writes an EQF level, "" when not stated.
@@ -159,12 +159,19 @@ func shortID(id string) string {
 	return id
 }
 
+// pluralCount is the count that picks the plural form for a decimal
+// number: the number itself when whole, otherwise one that every
+// language writes in its plural ("1.5 hours").
+func pluralCount(x float64) int {
+	if x == float64(int(x)) {
+		return int(x)
+	}
+	return 2
+}
+
 // countOf says how many credentials there are.
 func countOf(n int) string {
-	if n == 1 {
-		return lang.L("1 credential")
-	}
-	return lang.L("{{.N}} credentials", map[string]any{"N": n})
+	return lang.N("{{.N}} credentials", n, map[string]any{"N": n})
 }
 
 // languageNames are the EU's official languages and a few more, each in

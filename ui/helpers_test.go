@@ -37,6 +37,10 @@ type memVaults struct {
 	pass   []byte
 	open   bool
 	opened int
+	// changed counts passphrase changes; replaced keeps the wallets a
+	// restore replaced.
+	changed  int
+	replaced []*memVaults
 }
 
 func (m *memVaults) Path() string { return "/home/learner/.config/satchel/wallet.satchel" }
@@ -112,20 +116,123 @@ func (m *memVaults) Restore(r io.Reader, p []byte) error {
 // backupOf writes a "backup" of m to a file and returns its path.
 func backupOf(t *testing.T, m *memVaults) string {
 	t.Helper()
-	name := fmt.Sprintf("backup-%p", m)
-	backups.Lock()
-	backups.m[name] = m
-	backups.Unlock()
 	path := filepath.Join(t.TempDir(), "wallet.backup")
-	if err := os.WriteFile(path, []byte(name), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(registerBackup(m)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return path
 }
 
+// registerBackup records m as a backup and returns the backup's contents.
+func registerBackup(m *memVaults) string {
+	name := fmt.Sprintf("backup-%p", m)
+	backups.Lock()
+	backups.m[name] = m
+	backups.Unlock()
+	return name
+}
+
+// backupSource returns the wallet a backup's contents name, if any.
+func backupSource(r io.Reader) (*memVaults, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	backups.Lock()
+	defer backups.Unlock()
+	return backups.m[string(data)], nil
+}
+
+// CheckBackup checks a backup made by backupOf or memVault.Backup.
+func (m *memVaults) CheckBackup(r io.Reader, p []byte) (BackupSummary, error) {
+	src, err := backupSource(r)
+	switch {
+	case err != nil:
+		return BackupSummary{}, err
+	case src == nil:
+		return BackupSummary{}, fmt.Errorf("not a backup: %w", wallet.ErrInvalid)
+	case !bytes.Equal(p, src.pass):
+		return BackupSummary{}, wallet.ErrWrongPassphrase
+	}
+	return BackupSummary{Created: testNow, Records: 1}, nil
+}
+
+// Replace restores a backup over m's wallet, which must be closed.
+func (m *memVaults) Replace(r io.Reader, p []byte) (string, error) {
+	src, err := backupSource(r)
+	if err != nil {
+		return "", err
+	}
+	if src == nil {
+		return "", fmt.Errorf("not a backup: %w", wallet.ErrInvalid)
+	}
+	src.mu.Lock()
+	right := bytes.Equal(p, src.pass)
+	src.mu.Unlock()
+	if !right {
+		return "", wallet.ErrWrongPassphrase
+	}
+	restored := src.snapshot()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.open {
+		return "", wallet.ErrInUse
+	}
+	kept := &memVaults{store: m.store, pass: m.pass}
+	m.replaced = append(m.replaced, kept)
+	m.store, m.pass = restored, bytes.Clone(p)
+	return m.Path() + ".before-restore", nil
+}
+
+// snapshot copies the store, as a backup file would be a copy.
+func (m *memVaults) snapshot() *wallet.MemStore {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	cp := wallet.NewMemStore()
+	err := m.store.View(func(tx wallet.Tx) error {
+		return cp.Update(func(out wallet.Tx) error {
+			for _, b := range wallet.Buckets() {
+				if err := tx.ForEach(b, func(id string, v []byte) error { return out.Put(b, id, bytes.Clone(v)) }); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		panic(err)
+	}
+	return cp
+}
+
 type memVault struct {
 	m *memVaults
 	*wallet.MemStore
+}
+
+// ChangePassphrase checks the current passphrase and sets the next.
+func (v *memVault) ChangePassphrase(current, next []byte) error {
+	v.m.mu.Lock()
+	defer v.m.mu.Unlock()
+	if !bytes.Equal(current, v.m.pass) {
+		return wallet.ErrWrongPassphrase
+	}
+	v.m.pass = bytes.Clone(next)
+	v.m.changed++
+	return nil
+}
+
+// Backup writes a "backup" naming a copy of the wallet as it is now.
+func (v *memVault) Backup(w io.Writer, p []byte) (int, error) {
+	v.m.mu.Lock()
+	ok := bytes.Equal(p, v.m.pass)
+	v.m.mu.Unlock()
+	if !ok {
+		return 0, wallet.ErrWrongPassphrase
+	}
+	cp := &memVaults{store: v.m.snapshot(), pass: bytes.Clone(p)}
+	_, err := io.WriteString(w, registerBackup(cp))
+	return 1, err
 }
 
 func (v *memVault) Close() error {

@@ -133,8 +133,9 @@ func (a *App) importFiles(paths []string) {
 		return
 	}
 	a.notice(lang.L("Reading the files…"))
+	limit := a.maxImportBytes()
 	a.background(func() func() {
-		inputs, probs := gatherInputs(paths, wallet.DefaultMaxBytes)
+		inputs, probs := gatherInputs(paths, limit)
 		return func() {
 			if a.shell != nil {
 				a.runImport(inputs, probs)
@@ -174,7 +175,7 @@ func gatherInputs(paths []string, max int) ([]wallet.Input, []problem) {
 		}
 	}
 	if len(files) >= maxImportFiles {
-		probs = append(probs, problem{paths[0], lang.L("Only the first {{.N}} files were read. Import the rest in another go.", map[string]any{"N": maxImportFiles})})
+		probs = append(probs, problem{paths[0], lang.N("Only the first {{.N}} files were read. Import the rest in another go.", maxImportFiles, map[string]any{"N": maxImportFiles})})
 	}
 	sort.Strings(files)
 	var inputs []wallet.Input

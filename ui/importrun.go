@@ -57,7 +57,7 @@ func (a *App) runImport(inputs []wallet.Input, probs []problem) {
 func (r *importRun) content() fyne.CanvasObject {
 	msg := paragraph(lang.L("Satchel checks each credential's signature, dates and issuer before it keeps it. Credentials that are not verified are kept too, and say why."))
 	body := container.NewVBox(r.bar, r.count, msg, container.NewHBox(r.cancel))
-	return pageFrame(lang.L("Importing {{.N}} files", map[string]any{"N": len(r.inputs)}), nil, container.New(readableWidth{width: 620}, body))
+	return pageFrame(lang.N("Importing {{.N}} files", len(r.inputs), map[string]any{"N": len(r.inputs)}), nil, container.New(readableWidth{width: 620}, body))
 }
 
 // update shows the counts.
@@ -69,7 +69,7 @@ func (r *importRun) update() {
 
 func (r *importRun) start() {
 	a := r.app
-	ch, err := a.wallet.Checker()
+	ch, err := a.checker()
 	if err != nil {
 		a.notice(explain(err))
 		return

@@ -64,7 +64,7 @@ func (s *importSummary) add(r wallet.ImportResult, l string) {
 		s.dups++
 	case wallet.Presentation:
 		row.status = lang.L("Presentation")
-		row.reason = lang.L("{{.N}} credentials inside, listed below", map[string]any{"N": len(r.Embedded)})
+		row.reason = lang.N("{{.N}} credentials inside, listed below", len(r.Embedded), map[string]any{"N": len(r.Embedded)})
 	default:
 		row.id = c.ID
 		if c.Verification.Verdict == credential.Verified {
@@ -101,7 +101,7 @@ func (s *importSummary) counts() string {
 	text := lang.L("{{.Imported}} imported, {{.Dups}} already in the wallet, {{.NotVer}} not verified, {{.Rejected}} rejected.",
 		map[string]any{"Imported": s.imported, "Dups": s.dups, "NotVer": s.notVer, "Rejected": s.rejected})
 	if s.cancelled {
-		text += " " + lang.L("The import was cancelled: {{.N}} files were not imported. What was imported stays in the wallet.", map[string]any{"N": s.skipped})
+		text += " " + lang.N("The import was cancelled: {{.N}} files were not imported. What was imported stays in the wallet.", s.skipped, map[string]any{"N": s.skipped})
 	}
 	return text
 }

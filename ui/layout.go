@@ -3,16 +3,19 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // readableWidth centres its objects horizontally and gives them at most
 // width, so that text does not run across a wide window. With middle set,
-// objects keep their natural height and sit in the vertical middle.
+// objects keep their natural height and sit in the vertical middle; with
+// leading set, they keep to the leading edge instead of the centre.
 type readableWidth struct {
-	width  float32
-	middle bool
+	width   float32
+	middle  bool
+	leading bool
 }
 
 func (l readableWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -25,7 +28,11 @@ func (l readableWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 			y = (size.Height - h) / 2
 		}
 		o.Resize(fyne.NewSize(w, h))
-		o.Move(fyne.NewPos((size.Width-w)/2, y))
+		x := (size.Width - w) / 2
+		if l.leading {
+			x = 0
+		}
+		o.Move(fyne.NewPos(x, y))
 	}
 }
 
@@ -108,4 +115,43 @@ func caption(text string) *widget.Label {
 	l.SizeName = theme.SizeNameCaptionText
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
+}
+
+// dialogBody gives a dialog's content a fixed width, so that its wrapped
+// paragraphs wrap at that width and the dialog is as tall as they then
+// need; a dialog sized by its content alone comes out one word wide.
+type dialogBody struct{ width float32 }
+
+// newDialogBody wraps content at width, or less in a small window.
+func newDialogBody(win fyne.Window, width float32, content fyne.CanvasObject) *fyne.Container {
+	if w := win.Canvas().Size().Width - 4*theme.Padding() - 40; w > 200 && w < width {
+		width = w
+	}
+	return container.New(dialogBody{width: width}, content)
+}
+
+func (l dialogBody) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l dialogBody) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(l.width, 0)
+	for _, o := range objs {
+		if o.Size().Width != l.width {
+			o.Resize(fyne.NewSize(l.width, o.MinSize().Height)) // wrap at the width first
+		}
+		s.Height = max(s.Height, o.MinSize().Height)
+	}
+	return s
+}
+
+// fitDialog grows or shrinks a dialog to its content, after a message in
+// it changed.
+func fitDialog(d dialog.Dialog) {
+	if d != nil {
+		d.Resize(d.MinSize())
+	}
 }

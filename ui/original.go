@@ -39,7 +39,7 @@ func (p *detailPage) original() fyne.CanvasObject {
 	if !utf8.Valid(p.orig) {
 		copyB.Disable()
 	}
-	info := caption(joinNonEmpty(p.cred.MediaType, lang.L("{{.N}} bytes", map[string]any{"N": len(p.orig)}), note))
+	info := caption(joinNonEmpty(p.cred.MediaType, lang.N("{{.N}} bytes", len(p.orig), map[string]any{"N": len(p.orig)}), note))
 	top := container.NewBorder(nil, nil, nil, copyB, info)
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(raw))
 }

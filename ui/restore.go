@@ -85,7 +85,7 @@ func (s *restoreScreen) onRestore() {
 			s.activity.Hide()
 			s.restore.Enable()
 			if err != nil {
-				s.status.SetText(explain(err))
+				s.status.SetText(backupProblem(err))
 				return
 			}
 			s.app.unlocked(v)

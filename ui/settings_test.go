@@ -1,12 +1,20 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/satchel-wallet/satchel/internal/fixture"
+	"github.com/satchel-wallet/satchel/wallet"
 	"github.com/satchel-wallet/satchel/wallet/credential"
 )
 
@@ -18,6 +26,9 @@ func TestSettings(t *testing.T) {
 
 	// Auto-lock.
 	lock := find(t, a, func(s *widget.Select) bool { return s.Selected == "After 10 minutes" })
+	if lock.Options[0] != "After 1 minute" {
+		t.Fatalf("the first auto-lock choice reads %q", lock.Options[0])
+	}
 	lock.SetSelected("After 30 minutes")
 	if a.autoLock() != 30*time.Minute {
 		t.Fatalf("auto-lock is %v", a.autoLock())
@@ -40,7 +51,7 @@ func TestSettings(t *testing.T) {
 
 	// Online checks: off by default; on, "Check online" can be ticked.
 	online := find(t, a, func(c *widget.Check) bool {
-		return c.Text == "Offer checks that use the network (revocation lists, web keys)"
+		return c.Text == "Offer checks that use the network"
 	})
 	if online.Checked || a.onlineAllowed() {
 		t.Fatal("online checks are allowed by default")
@@ -50,22 +61,110 @@ func TestSettings(t *testing.T) {
 		t.Fatal("ticking did not allow online checks")
 	}
 
-	// Profiles: copy the DID, add one, make it the default.
-	test.Tap(button(t, a, "Copy DID"))
-	if got := a.fyne.Clipboard().Content(); got != fixedDID {
-		t.Fatalf("clipboard holds %q", got)
+	// The import size limit: 4 MB by default, and what import and
+	// verification read with.
+	limit := find(t, a, func(s *widget.Select) bool { return s.Selected == "4 MB per file" })
+	if a.maxImportBytes() != wallet.DefaultMaxBytes {
+		t.Fatalf("default import limit %d", a.maxImportBytes())
 	}
-	test.Tap(button(t, a, "Add a profile…"))
-	test.Type(find(t, a, func(e *keyEntry) bool { return e.Visible() && e.Text == "" }), "Work")
-	test.Tap(button(t, a, "Create"))
-	hs, _ := a.wallet.Holders()
-	if len(hs) != 2 {
-		t.Fatalf("%d profiles after adding one", len(hs))
+	limit.SetSelected("1 MB per file")
+	if a.maxImportBytes() != 1<<20 {
+		t.Fatalf("import limit %d after choosing 1 MB", a.maxImportBytes())
 	}
-	test.Tap(button(t, a, "Make default"))
-	if h, _ := a.wallet.Holder(""); h.Name != "Work" || a.shell.holder.Text != "Work" {
-		t.Fatalf("the default profile is %q", h.Name)
+	if ch, err := a.checker(); err != nil || ch.MaxBytes != 1<<20 {
+		t.Fatalf("the checker reads up to %d bytes (%v)", ch.MaxBytes, err)
 	}
+}
+
+// TestImportLimit imports a file over the limit set in Settings: it is
+// refused, and imported once the limit allows it.
+func TestImportLimit(t *testing.T) {
+	a := unlocked(t, fixedHolder(t))
+	big := filepath.Join(t.TempDir(), "big.json")
+	pad := strings.Repeat(" ", 1<<20) // a valid credential padded past 1 MiB
+	orig, err := os.ReadFile(fixture.Path(t, "vectors/ob3/spec-ldp-testvector/signed.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, append(orig, pad...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a.fyne.Preferences().SetInt(prefImportMiB, 1)
+	a.importFiles([]string{big})
+	a.jobs.Wait()
+	if a.lib.count() != 0 {
+		t.Fatal("a file over the 1 MB limit was imported")
+	}
+	a.fyne.Preferences().SetInt(prefImportMiB, 2)
+	a.importFiles([]string{big})
+	a.jobs.Wait()
+	if a.lib.count() != 1 {
+		t.Fatalf("%d credentials after importing under a 2 MB limit", a.lib.count())
+	}
+}
+
+// settingsTab shows the settings tab called name.
+func settingsTab(t *testing.T, a *App, name string) {
+	t.Helper()
+	test.Tap(button(t, a, "Settings"))
+	tabs := find(t, a, func(*container.AppTabs) bool { return true })
+	for i, it := range tabs.Items {
+		if it.Text == name {
+			tabs.SelectIndex(i)
+			return
+		}
+	}
+	t.Fatalf("no settings tab %q", name)
+}
+
+// dialogButton returns the button labelled text in the dialogs over the
+// window, not on the page beneath.
+func dialogButton(t *testing.T, a *App, text string) *widget.Button {
+	t.Helper()
+	for _, b := range findAll[*widget.Button](a) {
+		if b.Text == text && inOverlay(a, b) {
+			return b
+		}
+	}
+	t.Fatalf("no button %q in a dialog", text)
+	return nil
+}
+
+// inOverlay reports whether o is inside one of the window's overlays.
+func inOverlay(a *App, o fyne.CanvasObject) bool {
+	found := false
+	var walk func(c fyne.CanvasObject)
+	walk = func(c fyne.CanvasObject) {
+		if c == nil || found {
+			return
+		}
+		if c == o {
+			found = true
+			return
+		}
+		switch c := c.(type) {
+		case *fyne.Container:
+			for _, child := range c.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(c).Objects() {
+				walk(child)
+			}
+		}
+	}
+	for _, ov := range a.win.Canvas().Overlays().List() {
+		walk(ov)
+	}
+	return found
+}
+
+// status is the text under the settings tabs.
+func status(a *App) string {
+	if a.shell == nil || a.shell.settings == nil || !a.shell.settings.status.Visible() {
+		return ""
+	}
+	return a.shell.settings.status.Text
 }
 
 func TestLanguageSetting(t *testing.T) {
@@ -107,5 +206,28 @@ func TestHistoryEmpty(t *testing.T) {
 	test.Tap(button(t, a, "History"))
 	if !hasText(a, "Nothing shared yet.") {
 		t.Fatal("an empty history does not say so")
+	}
+}
+
+// TestSettingsFitsSmallWindow checks that every settings tab, in every
+// language, fits the smallest window Satchel is made for, 800 by 600: a
+// tab wider than that would make the window grow.
+func TestSettingsFitsSmallWindow(t *testing.T) {
+	a := unlocked(t, fixedHolder(t))
+	t.Cleanup(func() { a.setLanguage("") })
+	a.win.Resize(fyne.NewSize(800, 600))
+	for _, l := range []string{"en", "de", "fr", "es"} {
+		a.setLanguage(l)
+		a.rebuild(secSettings)
+		// The tabs are as wide as the widest of them, so the page is
+		// too wide if any tab is.
+		if w := a.win.Content().MinSize().Width; w > 800 {
+			tabs := find(t, a, func(*container.AppTabs) bool { return true })
+			var widths []string
+			for _, it := range tabs.Items {
+				widths = append(widths, fmt.Sprintf("%s %.0f", it.Text, it.Content.MinSize().Width))
+			}
+			t.Errorf("%s: the settings page needs %.0f wide; its tabs: %s", l, w, strings.Join(widths, ", "))
+		}
 	}
 }

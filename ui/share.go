@@ -190,7 +190,7 @@ func (p *sharePage) ids() []string {
 // SD-JWT credential is, and says why the form cannot be made if it cannot.
 func (p *sharePage) update() {
 	ids := p.ids()
-	p.count.SetText(lang.L("{{.N}} chosen", map[string]any{"N": len(ids)}))
+	p.count.SetText(lang.N("{{.N}} chosen", len(ids), map[string]any{"N": len(ids)}))
 	p.claimBox.Objects = nil
 	form := shareForm(slices.Index(p.form.Options, p.form.Selected))
 	if form == formSDJWT && len(ids) == 1 {

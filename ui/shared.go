@@ -159,10 +159,10 @@ func (r *sharedPage) describe() string {
 		text += " " + lang.L("It carries the stack “{{.Name}}” and its totals.", map[string]any{"Name": r.rec.Summary.Name})
 	}
 	if r.rec.Format == share.FormatSDJWT {
-		text += " " + lang.L("It reveals {{.N}} selectively disclosable claims.", map[string]any{"N": len(r.rec.Disclosed)})
+		text += " " + lang.N("It reveals {{.N}} selectively disclosable claims.", len(r.rec.Disclosed), map[string]any{"N": len(r.rec.Disclosed)})
 	}
 	if r.form == formQR && len(r.symbols) > 1 {
-		text += " " + lang.L("It needs {{.N}} QR codes, shown in turn; the verifier scans them all, in any order.", map[string]any{"N": len(r.symbols)})
+		text += " " + lang.N("It needs {{.N}} QR codes, shown in turn; the verifier scans them all, in any order.", len(r.symbols), map[string]any{"N": len(r.symbols)})
 	}
 	return text
 }
@@ -264,6 +264,6 @@ func (r *sharedPage) saveSeries(name string, make func() ([][]byte, error)) {
 			saved = append(saved, p)
 		}
 		r.log("file")
-		r.status.SetText(lang.L("Saved {{.N}} files: {{.Paths}}. Open them to print.", map[string]any{"N": len(saved), "Paths": strings.Join(saved, ", ")}))
+		r.status.SetText(lang.N("Saved {{.N}} files: {{.Paths}}. Open them to print.", len(saved), map[string]any{"N": len(saved), "Paths": strings.Join(saved, ", ")}))
 	})
 }

@@ -33,6 +33,7 @@ func (p *sharePage) onMake() {
 		}
 	}
 	w, stackRef := p.app.wallet, p.stackRef
+	qrOpts := p.app.qrOptions() // the QR defaults of Settings
 	p.makeB.Disable()
 	p.problem.SetText(lang.L("Signing…"))
 	p.app.background(func() func() {
@@ -53,7 +54,7 @@ func (p *sharePage) onMake() {
 			if err != nil || form != formQR {
 				return err
 			}
-			payload, err = qr.Encode(data, qr.Options{})
+			payload, err = qr.Encode(data, qrOpts)
 			if err != nil {
 				return err
 			}

@@ -37,6 +37,10 @@ type shell struct {
 	noteBar *fyne.Container
 	importB *widget.Button
 	lockB   *widget.Button
+	// settingsTab is the settings tab last shown, kept while the page is
+	// rebuilt after a change; settings is the page last made.
+	settingsTab int
+	settings    *settingsPage
 }
 
 func newShell(app *App) *shell {
@@ -99,7 +103,8 @@ func (s *shell) show(sec section) {
 	case secVerify:
 		page = newVerifyPage(s.app).content()
 	case secSettings:
-		page = newSettingsPage(s.app).content()
+		s.settings = newSettingsPage(s.app)
+		page = s.settings.content()
 	}
 	s.set(page)
 }

@@ -180,7 +180,7 @@ func (s *sidebar) updateCollEdit() {
 	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { app.touch(); app.deleteCollection(c) })
 	export := widget.NewButtonWithIcon(lang.L("Export…"), theme.UploadIcon(), func() {
 		app.touch()
-		app.openExport(c.Members, lang.L("Export the {{.N}} credentials of the collection “{{.Name}}”.", map[string]any{"N": len(c.Members), "Name": c.Name}))
+		app.openExport(c.Members, lang.N("Export the {{.N}} credentials of the collection “{{.Name}}”.", len(c.Members), map[string]any{"N": len(c.Members), "Name": c.Name}))
 	})
 	rename.Importance, del.Importance, export.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
 	export.Alignment = widget.ButtonAlignLeading

@@ -45,7 +45,7 @@ func newStackForm(a *App, s *stack.Stack) *stackForm {
 		case 1:
 			windows = append(windows, lang.L("In the last year"))
 		default:
-			windows = append(windows, lang.L("In the last {{.N}} years", map[string]any{"N": y}))
+			windows = append(windows, lang.N("In the last {{.N}} years", y, map[string]any{"N": y}))
 		}
 	}
 	f.within = widget.NewSelect(windows, nil)

@@ -89,7 +89,7 @@ func (v *stackView) content() fyne.CanvasObject {
 		box.Add(v.member(m, l))
 	}
 	if n := len(pr.Missing); n > 0 {
-		box.Add(paragraph(lang.L("{{.N}} members are no longer in the wallet.", map[string]any{"N": n})))
+		box.Add(paragraph(lang.N("{{.N}} members are no longer in the wallet.", n, map[string]any{"N": n})))
 	}
 
 	if len(v.suggest) > 0 {
@@ -125,7 +125,7 @@ func (v *stackView) progressBar() fyne.CanvasObject {
 		}
 		bar.Max, bar.Value = float64(len(pr.Requirements)), float64(met)
 		bar.TextFormatter = func() string {
-			return lang.L("{{.N}} of {{.Total}} requirements met", map[string]any{"N": met, "Total": len(pr.Requirements)})
+			return lang.N("{{.N}} of {{.Total}} requirements met", len(pr.Requirements), map[string]any{"N": met, "Total": len(pr.Requirements)})
 		}
 		return bar
 	}
@@ -208,7 +208,7 @@ func (v *stackView) onExport() {
 	for i, m := range v.progress.Members {
 		ids[i] = m.ID
 	}
-	v.app.openExport(ids, lang.L("Export the {{.N}} credentials of the stack “{{.Name}}”.", map[string]any{"N": len(ids), "Name": s.Name}))
+	v.app.openExport(ids, lang.N("Export the {{.N}} credentials of the stack “{{.Name}}”.", len(ids), map[string]any{"N": len(ids), "Name": s.Name}))
 }
 
 func (v *stackView) deleteButton() *widget.Button {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/satchel-wallet/satchel/share"
-	"github.com/satchel-wallet/satchel/wallet"
 )
 
 // verifyPage checks what someone else presents, as a verifier would: a
@@ -72,7 +71,7 @@ func (p *verifyPage) verifyFiles(paths []string) {
 			texts = append(texts, t...)
 			continue
 		}
-		data, err := readLimited(path, wallet.DefaultMaxBytes)
+		data, err := readLimited(path, p.app.maxImportBytes())
 		if err != nil {
 			p.status.SetText(explain(err))
 			return
@@ -100,7 +99,7 @@ func (p *verifyPage) verifyText(text string) {
 			return
 		}
 		if len(data) != 1 {
-			p.status.SetText(lang.L("The QR codes hold {{.N}} presentations. Verify one at a time.", map[string]any{"N": len(data)}))
+			p.status.SetText(lang.N("The QR codes hold {{.N}} presentations. Verify one at a time.", len(data), map[string]any{"N": len(data)}))
 			return
 		}
 		p.verify(data[0])
@@ -112,7 +111,7 @@ func (p *verifyPage) verifyText(text string) {
 // verify checks data off the UI goroutine and shows the result.
 func (p *verifyPage) verify(data []byte) {
 	opts := share.VerifyOptions{Challenge: strings.TrimSpace(p.challenge.Text), Domain: strings.TrimSpace(p.domain.Text), Now: p.app.now()}
-	ch, err := p.app.wallet.Checker()
+	ch, err := p.app.checker()
 	if err == nil {
 		opts.Checker = ch
 	}
@@ -153,7 +152,7 @@ func (p *verifyPage) show(res *share.Result) {
 		box.Add(paragraph(strings.Join(facts, "; ") + "."))
 	}
 	if s := res.Summary; s != nil {
-		box.Add(paragraph(lang.L("The holder presents the stack “{{.Name}}”: {{.N}} credentials, {{.ECTS}} ECTS in all (the holder's own total; the credentials below are what counts).",
+		box.Add(paragraph(lang.N("The holder presents the stack “{{.Name}}”: {{.N}} credentials, {{.ECTS}} ECTS in all (the holder's own total; the credentials below are what counts).", s.Credentials,
 			map[string]any{"Name": s.Name, "N": s.Credentials, "ECTS": number(s.ECTS, p.app.language())})))
 	}
 	if len(res.Disclosed) > 0 {

@@ -373,7 +373,16 @@ func TestWindowScreens(t *testing.T) {
 	presentation := filepath.Join(t.TempDir(), "presentation.jwt")
 	s.step("share-file " + presentation)
 	verify := s.screen("verify "+presentation, "18-verify", history)
+	// Settings, tab by tab; the trust list with the example list in it.
 	settings := s.screen("section settings", "19-settings", verify)
+	settings = s.screen("settings profiles", "19b-settings-profiles", settings)
+	trustList, err := filepath.Abs("../../wallet/trust/testdata/example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings = s.screen("trust-file "+trustList, "19c-settings-trust", settings)
+	settings = s.screen("settings sharing", "19d-settings-sharing", settings)
+	settings = s.screen("settings wallet", "19e-settings-wallet", settings)
 	share := s.screen("section share", "20-share", settings)
 
 	// The smallest window Satchel is made for, and full HD.
@@ -382,9 +391,15 @@ func TestWindowScreens(t *testing.T) {
 	small = s.screen("open 0", "22-detail-800x600", small)
 	small = s.screen("section stacks", "23-stacks-800x600", small)
 	small = s.screen("section share", "24-share-800x600", small)
+	small = s.screen("settings general", "24b-settings-800x600", small)
+	small = s.screen("settings trust", "24c-settings-trust-800x600", small)
+	small = s.screen("settings wallet", "24d-settings-wallet-800x600", small)
 	s.resize(1920, 1080)
 	large := s.screen("section credentials", "25-credentials-1920x1080", small)
-	s.screen("open 0", "26-detail-1920x1080", large)
+	large = s.screen("open 0", "26-detail-1920x1080", large)
+	large = s.screen("settings general", "27-settings-1920x1080", large)
+	large = s.screen("settings trust", "28-settings-trust-1920x1080", large)
+	s.screen("settings sharing", "29-settings-sharing-1920x1080", large)
 	os.Remove(filepath.Join(shots, "00-starting.png"))
 
 	if s.app.ProcessState != nil {
