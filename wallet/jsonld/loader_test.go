@@ -41,6 +41,9 @@ func TestLoader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := l.LoadAll(); err != nil {
+		t.Fatalf("the bundled contexts: %v", err)
+	}
 	for _, url := range []string{"https://www.w3.org/ns/credentials/v2", "http://data.europa.eu/snb/model/context/edc-ap"} {
 		if rd, err := l.LoadDocument(url); err != nil || rd.DocumentURL != url {
 			t.Errorf("%s: %v", url, err)
