@@ -53,7 +53,7 @@ type credentialsPage struct {
 	side       *sidebar
 	q          search.Query
 	shown      []*credential.Credential // from the index
-	raw        *wallet.Listing                 // before the index, every credential
+	raw        *wallet.Listing          // before the index, every credential
 	now        time.Time
 	body       fyne.CanvasObject
 	// onShown is called after the list has been filled with what a

@@ -66,8 +66,10 @@ func (a *App) driveStep(verb, rest string) error {
 	case "import":
 		a.importFiles(strings.Fields(rest))
 	case "section":
-		names := map[string]section{"credentials": secCredentials, "stacks": secStacks, "share": secShare,
-			"history": secHistory, "verify": secVerify, "settings": secSettings}
+		names := map[string]section{
+			"credentials": secCredentials, "stacks": secStacks, "share": secShare,
+			"history": secHistory, "verify": secVerify, "settings": secSettings,
+		}
 		sec, ok := names[rest]
 		if !ok {
 			return fmt.Errorf("no section %q", rest)

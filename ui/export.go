@@ -151,13 +151,6 @@ func (p *exportPage) format() exportFormat {
 	return p.formats[max(slices.Index(p.form.Options, p.form.Selected), 0)]
 }
 
-// choose selects format f, if offered.
-func (p *exportPage) choose(f exportFormat) {
-	if i := slices.Index(p.formats, f); i >= 0 {
-		p.form.SetSelected(p.form.Options[i])
-	}
-}
-
 // update asks for the name only for the formats that carry it.
 func (p *exportPage) update() {
 	switch p.format() {

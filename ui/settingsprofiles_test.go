@@ -124,5 +124,4 @@ func TestSettingsProfiles(t *testing.T) {
 	if hs, _ := a.wallet.Holders(); len(hs) != 3 || !strings.HasPrefix(status(a), "You already have that") {
 		t.Fatalf("importing a key twice: %d profiles, %q", len(hs), status(a))
 	}
-
 }

@@ -64,9 +64,11 @@ func (p *settingsPage) trustRow(e trust.Entry) fyne.CanvasObject {
 	ids := strings.Join(append(append(append(append([]string{}, e.DIDs...), e.Domains...), e.Organizations...), e.OrganizationIdentifiers...), " · ")
 	name := heading(e.Name)
 	name.Truncation = fyne.TextTruncateEllipsis
-	rows := []fyne.CanvasObject{name,
+	rows := []fyne.CanvasObject{
+		name,
 		caption(lang.L("Source: {{.Source}} · added {{.Date}}", map[string]any{"Source": e.Source, "Date": trustDate(e.Added)})),
-		monoCaption(ids)}
+		monoCaption(ids),
+	}
 	if e.Note != "" {
 		rows = append(rows, caption(e.Note))
 	}

@@ -75,7 +75,7 @@ func TestColdStart10k(t *testing.T) {
 		// The list is on screen when the window has changed and shows
 		// the same picture twice in a row (the unlock screen's spinner
 		// and a half-filled list do not).
-		var prev = before
+		prev := before
 		for {
 			img := s.grab("list")
 			if differs(img, before) > outcome && differs(img, prev) == 0 {

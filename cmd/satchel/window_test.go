@@ -350,8 +350,10 @@ func TestWindowScreens(t *testing.T) {
 	// Demo credentials, then the shared fixtures and a folder of 200.
 	demo := s.screen("demo", "06-demo-imported", again)
 	var files []string
-	for _, f := range []string{"edc/elm-v3/Sample-MC-Annex1-signed.jsonld", "edc/elm-v2-xml/EDC_DiplomaSupplement_AA.xml",
-		"vectors/ob3/1edtech-validator/clr20/simple.jwt", "vectors/ob2-baked/1edtech-validator/ob20/simple-badge.png"} {
+	for _, f := range []string{
+		"edc/elm-v3/Sample-MC-Annex1-signed.jsonld", "edc/elm-v2-xml/EDC_DiplomaSupplement_AA.xml",
+		"vectors/ob3/1edtech-validator/clr20/simple.jwt", "vectors/ob2-baked/1edtech-validator/ob20/simple-badge.png",
+	} {
 		files = append(files, fixture.Path(t, f))
 	}
 	imported := s.screen("import "+strings.Join(append(files, corpus), " "), "07-import-summary", demo)
