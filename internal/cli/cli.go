@@ -169,6 +169,7 @@ or the wallet check found damage; 2 a usage, environment or passphrase error.`,
 		a.verifyPresentationCommand(),
 		a.logCommand(),
 		a.exportCommand(),
+		a.serveVerifierCommand(),
 	)
 	return root
 }

@@ -16,6 +16,9 @@ type Progress struct {
 	Total int `json:"total"`
 	// Missing are the numbers of the parts still to scan, 1-based.
 	Missing []int `json:"missing"`
+	// Part is the number of the part the last text carried, 1-based; 0
+	// when it was not taken.
+	Part int `json:"part,omitempty"`
 	// Complete says every part is there: the set can be verified.
 	Complete bool `json:"complete"`
 	// Restarted says the text began another set, so the parts read
@@ -47,7 +50,7 @@ func (a *Assembler) Add(text string) Progress {
 		// A VP1- payload or a presentation as it is: one piece.
 		a.Reset()
 		a.texts = []string{text}
-		return Progress{Have: 1, Total: 1, Missing: []int{}, Complete: true}
+		return Progress{Have: 1, Total: 1, Part: 1, Missing: []int{}, Complete: true}
 	}
 	if len(a.texts) > 0 && a.qa.Total() == 0 {
 		a.Reset() // drop a one-piece text read before
@@ -70,6 +73,9 @@ func (a *Assembler) Add(text string) Progress {
 	}
 	q := a.progress(nil)
 	q.Restarted = p.Restarted
+	if part, err := qr.ParsePart(text); err == nil { // Add parsed it already
+		q.Part = part.Index
+	}
 	return q
 }
 

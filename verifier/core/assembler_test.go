@@ -43,6 +43,9 @@ func TestAssembler(t *testing.T) {
 	}
 	for i, s := range steps {
 		p := a.Add(s.text)
+		if wantPart := partOf(t, s.text); s.errCode == "" && p.Part != wantPart {
+			t.Fatalf("step %d: part %d, want %d", i, p.Part, wantPart)
+		}
 		if p.Have != s.have || !slices.Equal(p.Missing, s.missing) || p.Complete != s.complete || p.Restarted != s.restarted || p.ErrorCode != s.errCode {
 			t.Fatalf("step %d: %+v, want have %d missing %v complete %v restarted %v error %q", i, p, s.have, s.missing, s.complete, s.restarted, s.errCode)
 		}
@@ -58,6 +61,16 @@ func TestAssembler(t *testing.T) {
 	if p := a.Add(string(vp)); !p.Complete || p.Total != 1 {
 		t.Errorf("a pasted presentation: %+v, want complete", p)
 	}
+}
+
+// partOf returns the number of the part text carries.
+func partOf(t *testing.T, text string) int {
+	t.Helper()
+	p, err := qr.ParsePart(text)
+	if err != nil {
+		return 0
+	}
+	return p.Index
 }
 
 func seq(from, to int) []int {

@@ -11,6 +11,13 @@
 // the presentation itself (a VP-JWT, a JSON-LD VP, an SD-JWT with its
 // key-binding JWT). [Verify] takes all the texts at once; an [Assembler]
 // collects the parts of a set one scan at a time and says which are missing.
+// [ReadImage] and [ReadPixels] read the texts from a picture or a camera
+// frame with Satchel's own QR reader (share/qr).
+//
+// The checks' sentences come in the reader's language: English as the
+// wallet words them, or German, French or Spanish from messages/*.json,
+// text/templates keyed by check code over the same args, with dates in
+// that language's words ([Languages]).
 //
 // Nothing here uses the network: the checker is offline, with the bundled
 // JSON-LD contexts, so a presentation never leaves the browser.

@@ -40,6 +40,9 @@ type Report struct {
 	Credentials []Credential `json:"credentials"`
 	// CheckedAt is when the checks ran, RFC 3339.
 	CheckedAt string `json:"checkedAt,omitempty"`
+	// Language is the language of the checks' sentences, one of
+	// [Languages].
+	Language string `json:"language"`
 }
 
 // Check is one check in plain words.
@@ -48,8 +51,9 @@ type Check struct {
 	Name string `json:"name"`
 	// Status is "ok", "failed", "warning" or "skipped".
 	Status string `json:"status"`
-	// Message is the English sentence; Code and Args let the page say it
-	// in another language.
+	// Message is the sentence in the report's Language (the wallet's
+	// English where a code has no translation); Code and Args are the
+	// stable key and values it was made from.
 	Message string            `json:"message"`
 	Code    string            `json:"code,omitempty"`
 	Args    map[string]string `json:"args,omitempty"`
@@ -85,21 +89,24 @@ type Credential struct {
 }
 
 // newReport makes the Report of a verified presentation, with texts in the
-// first of langs each value has.
+// first of langs each value has and the checks in the first of langs the
+// page speaks.
 func newReport(res *share.Result, langs []string) Report {
+	lang := language(langs)
 	r := Report{
+		Language:    lang,
 		Verdict:     res.Verdict,
 		Format:      string(res.Format),
 		Holder:      res.Holder,
 		Audience:    res.Audience,
-		Checks:      checks(res.Checks),
+		Checks:      checks(res.Checks, lang),
 		Credentials: make([]Credential, 0, len(res.Credentials)),
 		Created:     stamp(res.Created),
 		Expires:     stamp(res.Expires),
 		CheckedAt:   stamp(res.CheckedAt),
 	}
 	for _, cr := range res.Credentials {
-		c := newCredential(&cr.Credential, langs)
+		c := newCredential(&cr.Credential, langs, lang)
 		if r.HolderName == "" && c.Learner != "" && cr.Credential.Learner.ID == res.Holder {
 			r.HolderName = c.Learner
 		}
@@ -108,7 +115,7 @@ func newReport(res *share.Result, langs []string) Report {
 	return r
 }
 
-func newCredential(c *credential.Credential, langs []string) Credential {
+func newCredential(c *credential.Credential, langs []string, lang string) Credential {
 	out := Credential{
 		Title:      c.Title.In(langs...),
 		Issuer:     c.Issuer.Name.In(langs...),
@@ -121,7 +128,7 @@ func newCredential(c *credential.Credential, langs []string) Credential {
 		EQF:        c.EQF,
 		Profile:    c.Profile,
 		Verdict:    string(c.Verification.Verdict),
-		Checks:     checks(c.Verification.Checks),
+		Checks:     checks(c.Verification.Checks, lang),
 	}
 	out.AwardingBody = out.Issuer
 	if c.AwardingBody != nil && !c.AwardingBody.Name.IsZero() {
@@ -135,11 +142,11 @@ func newCredential(c *credential.Credential, langs []string) Credential {
 	return out
 }
 
-func checks(in []credential.Check) []Check {
+func checks(in []credential.Check, lang string) []Check {
 	out := make([]Check, 0, len(in))
 	for _, c := range in {
 		out = append(out, Check{
-			Name: string(c.Check), Status: string(c.Status), Message: c.Message,
+			Name: string(c.Check), Status: string(c.Status), Message: sentence(lang, c.Code, c.Args, c.Message),
 			Code: c.Code, Args: c.Args, Detail: c.Detail,
 		})
 	}

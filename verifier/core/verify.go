@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,13 +43,13 @@ type Options struct {
 func Verify(ctx context.Context, texts []string, opts Options) Report {
 	vp, err := Presentation(texts)
 	if err != nil {
-		return failed(err)
+		return failed(err, language(opts.Languages))
 	}
 	res, err := share.VerifyPresentation(ctx, vp, share.VerifyOptions{
 		Challenge: opts.Challenge, Domain: opts.Domain, Now: opts.Now,
 	})
 	if err != nil {
-		return failed(fmt.Errorf("verify: %w", err))
+		return failed(fmt.Errorf("verify: %w", err), language(opts.Languages))
 	}
 	return newReport(res, append(opts.Languages, "en"))
 }
@@ -133,8 +134,9 @@ func afterHash(text, prefix string) (string, bool) {
 }
 
 // failed is the Report of a payload that could not be read.
-func failed(err error) Report {
+func failed(err error, lang string) Report {
 	return Report{
+		Language:    lang,
 		Verdict:     credential.Rejected,
 		Error:       err.Error(),
 		ErrorCode:   errorCode(err),
@@ -143,26 +145,48 @@ func failed(err error) Report {
 	}
 }
 
+// errorCodes map the errors of reading a payload or an image to the
+// stable keys of the sentences the page shows, first match first.
+var errorCodes = []struct {
+	err  error
+	code string
+}{
+	{ErrEmpty, "payload.empty"},
+	{ErrNoCode, "image.no-code"},
+	{ErrImageTooLarge, "image.too-large"},
+	{qr.ErrImage, "image.unreadable"},
+	{qr.ErrMissingParts, "payload.missing-parts"},
+	{qr.ErrMixedSets, "payload.mixed-sets"},
+	{qr.ErrConflict, "payload.conflict"},
+	{qr.ErrChecksum, "payload.damaged"},
+	{qr.ErrMalformed, "payload.damaged"},
+	{qr.ErrVersion, "payload.version"},
+	{qr.ErrTooLarge, "payload.too-large"},
+	{qr.ErrCBORLD, "payload.vpqr-context"},
+	{qr.ErrPrefix, "payload.unknown"},
+}
+
+// errorFallback is the key of any other error.
+const errorFallback = "payload.error"
+
 // errorCode is the stable key of the sentence the page shows for err.
 func errorCode(err error) string {
-	for _, c := range []struct {
-		err  error
-		code string
-	}{
-		{ErrEmpty, "payload.empty"},
-		{qr.ErrMissingParts, "payload.missing-parts"},
-		{qr.ErrMixedSets, "payload.mixed-sets"},
-		{qr.ErrConflict, "payload.conflict"},
-		{qr.ErrChecksum, "payload.damaged"},
-		{qr.ErrMalformed, "payload.damaged"},
-		{qr.ErrVersion, "payload.version"},
-		{qr.ErrTooLarge, "payload.too-large"},
-		{qr.ErrCBORLD, "payload.vpqr-context"},
-		{qr.ErrPrefix, "payload.unknown"},
-	} {
+	for _, c := range errorCodes {
 		if errors.Is(err, c.err) {
 			return c.code
 		}
 	}
-	return "payload.error"
+	return errorFallback
+}
+
+// ErrorCodes returns every key ErrorCode fields of a [Report], [Progress]
+// or [Scan] can hold, for the page's dictionary and its tests.
+func ErrorCodes() []string {
+	out := []string{errorFallback}
+	for _, c := range errorCodes {
+		if !slices.Contains(out, c.code) {
+			out = append(out, c.code)
+		}
+	}
+	return out
 }

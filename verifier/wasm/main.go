@@ -2,11 +2,14 @@
 
 // Command wasm is Satchel's verifier compiled to WebAssembly for the
 // verifier web page (GOOS=js GOARCH=wasm; make verifier builds it). It
-// registers two functions on the JavaScript global object and then waits
+// registers these functions on the JavaScript global object and then waits
 // for calls:
 //
 //	satchelVerify(parts, challenge, domain, languages) -> Promise<string>
 //	satchelAddPart(text) -> string
+//	satchelVerifyCollected(challenge, domain, languages) -> Promise<string>
+//	satchelReset()
+//	satchelReadImage(bytes[, width, height]) -> Promise<string>
 //
 // satchelVerify verifies the texts of a payload (an array of strings: the
 // parts of a QR set in any order, a VP1- text, or a pasted presentation)
@@ -19,7 +22,13 @@
 // satchelAddPart adds one scanned text to the set being assembled and
 // returns the JSON of a core.Progress ({have, total, missing, complete});
 // satchelVerify with the parts collected so far is then
-// satchelVerifyCollected(challenge, domain, languages).
+// satchelVerifyCollected(challenge, domain, languages). The checks'
+// sentences come in the first of languages the page speaks.
+//
+// satchelReadImage reads the QR codes in an image with Satchel's own
+// reader and resolves to the JSON of a core.Scan ({texts} or {error}):
+// bytes is a Uint8Array holding a PNG or JPEG file, or, with width and
+// height, a canvas's RGBA pixels (a camera frame).
 //
 // All the logic is in package verifier/core, which is tested with go test.
 package main
@@ -46,6 +55,16 @@ func main() {
 	g.Set("satchelVerifyCollected", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		texts := asm.Texts()
 		return promise(func() string { return verify(texts, args) })
+	}))
+	g.Set("satchelReadImage", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		data := bytesOf(arg(args, 0))
+		w, h := intOf(arg(args, 1)), intOf(arg(args, 2))
+		return promise(func() string {
+			if w > 0 || h > 0 {
+				return marshal(core.NewScan(core.ReadPixels(data, w, h)))
+			}
+			return marshal(core.NewScan(core.ReadImage(data)))
+		})
 	}))
 	g.Set("satchelReset", js.FuncOf(func(js.Value, []js.Value) any {
 		asm.Reset()
@@ -114,6 +133,33 @@ func stringList(v js.Value) []string {
 		return out
 	}
 	return nil
+}
+
+// bytesOf copies a Uint8Array (or an ArrayBuffer, or a typed array's
+// bytes) into Go; anything else is empty.
+func bytesOf(v js.Value) []byte {
+	if v.Type() != js.TypeObject {
+		return nil
+	}
+	u8 := js.Global().Get("Uint8Array")
+	if !v.InstanceOf(u8) {
+		if v.Get("buffer").Type() == js.TypeObject { // another typed array
+			v = u8.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength"))
+		} else {
+			v = u8.New(v) // an ArrayBuffer
+		}
+	}
+	out := make([]byte, v.Get("length").Int())
+	js.CopyBytesToGo(out, v)
+	return out
+}
+
+// intOf returns a JavaScript number as an int; anything else is 0.
+func intOf(v js.Value) int {
+	if v.Type() != js.TypeNumber {
+		return 0
+	}
+	return v.Int()
 }
 
 // marshal returns v as JSON; a Report or Progress always marshals.

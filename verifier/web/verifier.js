@@ -1,95 +1,36 @@
-// Satchel verifier page. The checks themselves run in satchel.wasm (Go,
-// package verifier/core); this file only reads the input and shows the
-// report. Untrusted text is only ever set with textContent.
+// Satchel verifier page. The checks and the reading of QR codes run in
+// satchel.wasm (Go, package verifier/core); this file takes the URL
+// fragment and pasted text, collects the parts of a set and shows the
+// report; scan.js reads pictures and the camera. Untrusted text is only
+// ever set with textContent. The page's texts are in messages.js; the
+// checks' sentences come translated from Go.
 "use strict";
 
-// Strings, by language. English is complete; a language added here needs
-// only the keys it translates (the rest fall back to English). codes
-// overrides the English sentence of a check code; {Name} is filled from the
-// check's args.
-const MESSAGES = {
-  en: {
-    title: "Satchel verifier",
-    intro: "Check the credentials a learner shares with you. Everything is checked in this browser: nothing you scan or paste is sent anywhere.",
-    loading: "Loading the verifier…",
-    ready: "Ready. Paste the text of a QR code, or open a link a learner gave you.",
-    loadFailed: "The verifier could not start in this browser: {error}",
-    verifying: "Checking signatures…",
-    done: "Checked.",
-    inputTitle: "Verify a presentation",
-    payloadLabel: "Text of the QR code, a link to this page, or the presentation itself",
-    expect: "What you asked for (optional)",
-    challengeLabel: "Challenge (the code you gave the learner)",
-    domainLabel: "Your domain (the audience you gave the learner)",
-    verify: "Verify",
-    reset: "Start over",
-    why: "Why",
-    presentationChecks: "All checks of the presentation",
-    credentialChecks: "All checks of this credential",
-    noscript: "This verifier needs JavaScript and WebAssembly to check signatures in your browser.",
-    footer: "Satchel verifier: static files, no cookies, no analytics.",
-    "verdict.verified": "Verified",
-    "verdict.not verified": "Not verified",
-    "verdict.rejected": "Could not be read",
-    "verdictText.verified": "{holder} presented these credentials, and every signature and check holds.",
-    "verdictText.not verified": "Do not rely on this presentation: a check failed, as explained below.",
-    "verdictText.rejected": "This is not a presentation the verifier can read.",
-    someone: "The holder",
-    holder: "Presented by",
-    holderKey: "Holder's key",
-    expires: "Valid until",
-    audience: "Addressed to",
-    awardingBody: "Awarding body",
-    issuer: "Signed by",
-    issued: "Issued",
-    ects: "ECTS credits",
-    hours: "Workload",
-    hoursValue: "{n} hours",
-    eqf: "EQF level",
-    outcomes: "Learning outcomes",
-    learner: "Issued to",
-    "status.ok": "OK",
-    "status.failed": "Failed",
-    "status.warning": "Note",
-    "status.skipped": "Not checked",
-    partsProgress: "{have} of {total} parts read. Still missing: {missing}. Paste or scan the other parts, in any order.",
-    restarted: "That was a different QR code set; starting over with it.",
-    "payload.empty": "There is nothing to verify yet.",
-    "payload.missing-parts": "Some parts of this QR code set are missing.",
-    "payload.mixed-sets": "These parts belong to different QR code sets.",
-    "payload.conflict": "Two copies of the same part disagree: one was damaged or forged.",
-    "payload.damaged": "The QR code text is damaged: scan or copy it again.",
-    "payload.version": "This QR code was made by a newer Satchel; use a newer verifier.",
-    "payload.too-large": "The payload is larger than the verifier accepts.",
-    "payload.vpqr-context": "This VP1 code uses a vocabulary the verifier does not have offline.",
-    "payload.unknown": "This is not a Satchel QR code or presentation.",
-    "payload.error": "The payload could not be read.",
-    codes: {
-      // The wallet's sentence speaks to the learner; a recruiter has no trust list here.
-      "issuer.unknown": "{Issuer} is not on a trust list this page knows. That does not mean the credential is false; check the issuer if it matters.",
-    },
-  },
-  // de: { title: "Satchel-Prüfer", ... }, fr: {...}, es: {...}
-};
+// LANGUAGES are the page's languages, each named in itself.
+const LANGUAGES = Object.keys(MESSAGES);
 
-const LANG = (navigator.languages || [navigator.language || "en"])
-  .map((l) => String(l).toLowerCase().split("-")[0])
-  .find((l) => l in MESSAGES) || "en";
+let LANG = pickLanguage();
+let lastProgress = null; // the set being scanned, as satchelAddPart said
+let shown = false; // a report is on screen
+
+function pickLanguage() {
+  const want = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"];
+  for (const l of want) {
+    const base = String(l).toLowerCase().split("-")[0];
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return "en";
+}
+
+// languages are the reader's languages, the chosen one first, for the
+// values of credentials and the sentences of checks.
+function languages() {
+  return [LANG, ...(navigator.languages || [])];
+}
 
 function t(key, vars) {
   const s = (MESSAGES[LANG] && MESSAGES[LANG][key]) || MESSAGES.en[key] || key;
-  return fill(s, vars);
-}
-
-function fill(s, vars) {
   return s.replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m));
-}
-
-// checkMessage says a check in the reader's language when a sentence for
-// its code is known, otherwise in Go's English.
-function checkMessage(c) {
-  const own = (MESSAGES[LANG].codes || {})[c.code] || MESSAGES.en.codes[c.code];
-  return own ? fill(own, c.args || {}) : c.message;
 }
 
 const $ = (id) => document.getElementById(id);
@@ -101,12 +42,17 @@ function el(tag, cls, text) {
   return e;
 }
 
+function say(text, state) {
+  $("status").textContent = text;
+  if (state) document.body.dataset.state = state;
+}
+
 function formatDate(iso, withTime) {
   if (!iso) return "";
   const d = new Date(iso.length === 10 ? iso + "T00:00:00Z" : iso);
   if (isNaN(d)) return iso;
   const o = withTime ? { dateStyle: "long", timeStyle: "short" } : { dateStyle: "long", timeZone: "UTC" };
-  try { return new Intl.DateTimeFormat(navigator.languages || LANG, o).format(d); } catch (e) { return iso; }
+  try { return new Intl.DateTimeFormat(languages(), o).format(d); } catch (e) { return iso; }
 }
 
 function fact(dl, label, value, cls) {
@@ -123,14 +69,30 @@ function fact(dl, label, value, cls) {
   dl.append(dd);
 }
 
+// detail is a technical detail, which stays in English.
+function detail(text) {
+  const d = el("small", "detail", text);
+  d.lang = "en";
+  return d;
+}
+
+// STATUS_MARKS say a check's outcome in a symbol too, beside its word and
+// colour.
+const STATUS_MARKS = { ok: "✓", failed: "✗", warning: "!", skipped: "–" };
+
+// checkList lists checks: the check's name and outcome on a line, then its
+// sentence and technical detail.
 function checkList(ul, checks) {
   ul.replaceChildren();
   for (const c of checks || []) {
     const li = el("li", "check check-" + c.status);
     li.dataset.check = c.name;
     li.dataset.status = c.status;
-    li.append(el("span", "status status-" + c.status, t("status." + c.status) + ":"), document.createTextNode(checkMessage(c)));
-    if (c.detail) li.append(el("small", "detail", c.detail));
+    const head = el("span", "check-head");
+    head.append(el("span", "check-name", t("check." + c.name)),
+      el("span", "status status-" + c.status, (STATUS_MARKS[c.status] || "") + " " + t("status." + c.status)));
+    li.append(head, el("span", "check-text", c.message));
+    if (c.detail) li.append(detail(c.detail));
     ul.append(li);
   }
 }
@@ -139,30 +101,44 @@ function verdictClass(v) {
   return v === "verified" ? "verified" : v === "not verified" ? "not-verified" : "rejected";
 }
 
-function show(report) {
+function verdictIcon(v) {
+  return v === "verified" ? "✓" : v === "not verified" ? "✗" : "?";
+}
+
+// show shows a report; focus moves to the verdict unless keepFocus (a
+// language switch re-rendering it leaves focus on the switch).
+function show(report, keepFocus) {
   const r = JSON.parse(report);
   const v = r.verdict;
+  shown = true;
   $("result").hidden = false;
   $("result").dataset.verdict = v;
   $("verdict").className = "verdict " + verdictClass(v);
-  $("verdict-icon").textContent = v === "verified" ? "✓" : v === "not verified" ? "✗" : "?";
+  $("verdict-icon").textContent = verdictIcon(v);
   $("verdict-title").textContent = t("verdict." + v);
-  $("verdict-text").textContent = r.error
-    ? t(r.errorCode || "payload.error")
-    : t("verdictText." + v, { holder: r.holderName || t("someone") });
+  const text = $("verdict-text");
+  const single = v === "verified" && (r.credentials || []).length === 1 ? ".one" : "";
+  text.textContent = r.error ? t(r.errorCode || "payload.error") : t("verdictText." + v + single, { holder: r.holderName || t("someone") });
+  if (r.error) text.append(detail(r.error));
 
   // Every failed check, of the presentation and of each credential, in words.
   const reasons = [];
-  for (const c of r.checks || []) if (c.status === "failed" && c.name !== "credentials") reasons.push(checkMessage(c));
+  for (const c of r.checks || []) if (c.status === "failed" && c.name !== "credentials") reasons.push([c.name, c.message]);
   for (const cr of r.credentials || [])
-    for (const c of cr.checks || []) if (c.status === "failed") reasons.push(cr.title + ": " + checkMessage(c));
-  if (r.error) reasons.push(r.error);
-  $("reason-list").replaceChildren(...reasons.map((s) => el("li", "", s)));
+    for (const c of cr.checks || []) if (c.status === "failed") reasons.push([c.name, (cr.title || "—") + ": " + c.message]);
+  $("reason-list").replaceChildren(...reasons.map(([name, s]) => {
+    const li = el("li", "", s);
+    li.dataset.check = name;
+    return li;
+  }));
   $("reasons").hidden = reasons.length === 0;
 
   const dl = $("presentation");
   dl.replaceChildren();
-  fact(dl, t("holder"), r.holderName);
+  // Without the holder's signature nothing shows who presented: the name
+  // is only what the presentation claims.
+  const unsigned = (r.checks || []).some((c) => c.name === "proof" && c.status === "failed");
+  fact(dl, t(unsigned ? "holderUnproven" : "holder"), r.holderName);
   fact(dl, t("holderKey"), r.holder, "did");
   fact(dl, t("expires"), formatDate(r.expires, true));
   fact(dl, t("audience"), r.audience);
@@ -172,12 +148,13 @@ function show(report) {
   for (const cr of r.credentials || []) {
     const art = el("article", "credential");
     art.append(el("h3", "", cr.title || "—"));
-    art.append(el("span", "badge " + verdictClass(cr.verdict), (cr.verdict === "verified" ? "✓ " : "✗ ") + t("verdict." + cr.verdict)));
+    art.append(el("span", "badge " + verdictClass(cr.verdict), verdictIcon(cr.verdict) + " " + t("verdict." + cr.verdict)));
     const facts = el("dl", "facts");
     fact(facts, t("awardingBody"), cr.awardingBody);
     if (cr.issuer && cr.issuer !== cr.awardingBody) fact(facts, t("issuer"), cr.issuer);
     fact(facts, t("learner"), cr.learner);
     fact(facts, t("issued"), formatDate(cr.issued));
+    fact(facts, t("validUntil"), formatDate(cr.validUntil));
     fact(facts, t("ects"), cr.ects != null ? cr.ects.toLocaleString(LANG) : "");
     fact(facts, t("hours"), cr.hours != null ? t("hoursValue", { n: cr.hours.toLocaleString(LANG) }) : "");
     fact(facts, t("eqf"), cr.eqf || "");
@@ -194,10 +171,80 @@ function show(report) {
   }
   checkList($("check-list"), r.checks);
   $("presentation-checks").open = v !== "verified";
-  $("status").textContent = t("done");
-  document.body.dataset.state = "done";
+  say(t("done"), "done");
   $("verdict-title").setAttribute("tabindex", "-1");
-  $("verdict-title").focus();
+  if (!keepFocus) $("verdict-title").focus();
+}
+
+// showProgress shows how far a multi-part set has come: in the status
+// line, and as a list of the parts, each read or missing in words.
+function showProgress(p) {
+  const many = p.total > 1;
+  $("progress").hidden = !many;
+  if (many) {
+    const missing = new Set(p.missing);
+    $("parts").replaceChildren(...Array.from({ length: p.total }, (_, i) => {
+      const n = i + 1;
+      const li = el("li", missing.has(n) ? "part missing" : "part read");
+      li.append(el("span", "part-mark", missing.has(n) ? "…" : "✓"), el("span", "", t(missing.has(n) ? "partMissing" : "partRead", { n })));
+      li.dataset.part = n;
+      li.dataset.read = !missing.has(n);
+      li.firstChild.setAttribute("aria-hidden", "true");
+      return li;
+    }));
+  }
+  if (p.complete || !many) return;
+  const s = t("partsProgress", { part: p.part || "?", have: p.have, total: p.total, missing: p.missing.join(", ") });
+  say((p.restarted ? t("restarted") + " " : "") + s, "parts");
+  document.body.dataset.have = p.have;
+  document.body.dataset.total = p.total;
+}
+
+// take adds one text to the set being collected and returns the progress.
+function take(text) {
+  const p = JSON.parse(satchelAddPart(text));
+  if (p.error) {
+    say(t(p.errorCode || "payload.error"));
+    return p;
+  }
+  if (!p.complete && shown) { // a new set after a result: clear the old one
+    $("result").hidden = true;
+    shown = false;
+  }
+  lastProgress = p;
+  showProgress(p);
+  return p;
+}
+
+// feed takes texts in turn and verifies once the set is complete.
+async function feed(texts) {
+  let p = null;
+  for (const text of texts) {
+    p = take(text);
+    if (p.complete) break;
+  }
+  if (p && p.complete) {
+    stopCamera();
+    await verifyCollected();
+  }
+  return p;
+}
+
+async function verifyCollected(keepFocus) {
+  say(t("verifying"), "verifying");
+  $("verify").disabled = true;
+  // Let the browser show the status before the checks take the thread.
+  await new Promise((r) => setTimeout(r, 20));
+  try {
+    const t0 = performance.now();
+    const report = await satchelVerifyCollected($("challenge").value.trim(), $("domain").value.trim(), languages());
+    // Timings for the tests: the checks alone, and page load to verdict.
+    document.body.dataset.verifyMs = Math.round(performance.now() - t0);
+    show(report, keepFocus);
+    document.body.dataset.verdictMs = Math.round(performance.now());
+  } finally {
+    $("verify").disabled = false;
+  }
 }
 
 // lines returns the lines of text when every one is a Satchel QR payload, maybe
@@ -207,36 +254,16 @@ function lines(text) {
   return ls.length > 1 && ls.every((l) => /(^|#)SAT\d/.test(l)) ? ls : [text];
 }
 
-async function add(text) {
-  let p;
-  for (const l of lines(text)) p = JSON.parse(satchelAddPart(l));
-  if (!p) return;
-  if (p.error) {
-    $("status").textContent = t(p.errorCode || "payload.error") + " (" + p.error + ")";
-    return;
-  }
-  if (!p.complete) {
-    $("status").textContent = (p.restarted ? t("restarted") + " " : "") +
-      t("partsProgress", { have: p.have, total: p.total, missing: p.missing.join(", ") });
-    document.body.dataset.state = "parts";
-    $("payload").value = "";
-    $("payload").focus();
-    return;
-  }
-  $("status").textContent = t("verifying");
-  $("verify").disabled = true;
-  // Let the browser show the status before the checks take the thread.
-  await new Promise((r) => setTimeout(r, 20));
-  try {
-    const t0 = performance.now();
-    const report = await satchelVerifyCollected($("challenge").value.trim(), $("domain").value.trim(), navigator.languages || [LANG]);
-    // Timings for the tests: the checks alone, and page load to verdict.
-    document.body.dataset.verifyMs = Math.round(performance.now() - t0);
-    show(report);
-    document.body.dataset.verdictMs = Math.round(performance.now());
-  } finally {
-    $("verify").disabled = false;
-  }
+// setLanguage shows the page in lang, and a result on screen again with
+// the checks' sentences and the credentials' texts in that language.
+async function setLanguage(lang) {
+  LANG = lang;
+  document.documentElement.lang = lang;
+  $("lang").value = lang;
+  document.title = t("title");
+  document.querySelectorAll("[data-i18n]").forEach((e) => { e.textContent = t(e.dataset.i18n); });
+  if (lastProgress && !lastProgress.complete) showProgress(lastProgress);
+  if (shown && lastProgress && lastProgress.complete) await verifyCollected(true);
 }
 
 function fragment() {
@@ -245,21 +272,32 @@ function fragment() {
   try { return decodeURIComponent(h); } catch (e) { return h; }
 }
 
+function reset() {
+  stopCamera();
+  if (window.satchelReset) satchelReset();
+  lastProgress = null;
+  shown = false;
+  $("payload").value = "";
+  $("result").hidden = true;
+  $("progress").hidden = true;
+  say(t("ready"), "ready");
+}
+
 async function start() {
-  document.documentElement.lang = LANG;
-  document.querySelectorAll("[data-i18n]").forEach((e) => { e.textContent = t(e.dataset.i18n); });
+  $("lang").addEventListener("change", (ev) => setLanguage(ev.target.value));
+  await setLanguage(LANG);
   $("form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const text = $("payload").value;
-    if (text.trim()) add(text);
+    if (text.trim()) feed(lines(text));
   });
-  $("reset").addEventListener("click", () => {
-    if (window.satchelReset) satchelReset();
-    $("payload").value = "";
-    $("result").hidden = true;
-    $("status").textContent = t("ready");
-    document.body.dataset.state = "ready";
-  });
+  $("reset").addEventListener("click", reset);
+  $("camera").addEventListener("click", () => (camera ? stopCamera() : startCamera()));
+  $("files").addEventListener("change", (ev) => readFiles(ev.target.files));
+  setupDrop();
+  // The camera stops when the reader leaves: another tab, another app.
+  window.addEventListener("pagehide", stopCamera);
+  document.addEventListener("visibilitychange", () => { if (document.hidden) stopCamera(); });
   try {
     const go = new Go();
     const ready = new Promise((resolve) => { window.satchelReady = resolve; });
@@ -271,20 +309,19 @@ async function start() {
       const bytes = await (await fetch("satchel.wasm")).arrayBuffer();
       inst = await WebAssembly.instantiate(bytes, go.importObject);
     }
+    document.body.dataset.compiledMs = Math.round(performance.now());
     go.run(inst.instance);
     await ready;
     document.body.dataset.readyMs = Math.round(performance.now());
   } catch (e) {
-    $("status").textContent = t("loadFailed", { error: e.message || String(e) });
-    document.body.dataset.state = "failed";
+    say(t("loadFailed", { error: e.message || String(e) }), "failed");
     return;
   }
-  $("verify").disabled = false;
-  $("status").textContent = t("ready");
-  document.body.dataset.state = "ready";
+  for (const id of ["verify", "camera", "files"]) $(id).disabled = false;
+  say(t("ready"), "ready");
   const f = fragment();
-  if (f) add(f);
-  window.addEventListener("hashchange", () => { const h = fragment(); if (h) add(h); });
+  if (f) feed(lines(f));
+  window.addEventListener("hashchange", () => { const h = fragment(); if (h) feed(lines(h)); });
 }
 
 start();
