@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/satchel-wallet/satchel/share/qr"
 	"github.com/satchel-wallet/satchel/wallet"
 )
 
@@ -99,8 +100,8 @@ func (a *App) importText(text string) {
 		return
 	}
 	name := lang.L("Pasted text")
-	if lines := payloadLines(text); lines != nil {
-		data, err := decodePayloads(lines)
+	if lines := qr.Lines(text); lines != nil {
+		data, err := qr.DecodeSets(lines)
 		var probs []problem
 		if err != nil {
 			probs = append(probs, problem{name, qrProblem(err)})
@@ -185,7 +186,7 @@ func gatherInputs(paths []string, max int) ([]wallet.Input, []problem) {
 			if texts, err := imageTexts(f); err == nil {
 				var payloads []string
 				for _, t := range texts {
-					if isPayload(t) {
+					if qr.IsPayload(t) {
 						payloads = append(payloads, t)
 					}
 				}
@@ -203,7 +204,7 @@ func gatherInputs(paths []string, max int) ([]wallet.Input, []problem) {
 		inputs = append(inputs, wallet.Input{Name: displayName(f, paths), Data: data})
 	}
 	if len(qrTexts) > 0 {
-		data, err := decodePayloads(qrTexts)
+		data, err := qr.DecodeSets(qrTexts)
 		if err != nil {
 			probs = append(probs, problem{lang.L("QR code"), qrProblem(err)})
 		}

@@ -57,7 +57,7 @@ func TestQRDefaultsUsedByShare(t *testing.T) {
 		}
 	}
 	// What it carries still reads, the address and all.
-	if _, err := decodePayloads(r.payload.Parts); err != nil {
+	if _, err := qr.DecodeSets(r.payload.Parts); err != nil {
 		t.Fatalf("the QR codes with an address do not read back: %v", err)
 	}
 }

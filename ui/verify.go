@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/satchel-wallet/satchel/share"
+	"github.com/satchel-wallet/satchel/share/qr"
 )
 
 // verifyPage checks what someone else presents, as a verifier would: a
@@ -92,8 +93,8 @@ func (p *verifyPage) verifyText(text string) {
 		p.status.SetText(lang.L("Paste a presentation first, or open a file."))
 		return
 	}
-	if lines := payloadLines(text); lines != nil {
-		data, err := decodePayloads(lines)
+	if lines := qr.Lines(text); lines != nil {
+		data, err := qr.DecodeSets(lines)
 		if err != nil {
 			p.status.SetText(qrProblem(err))
 			return

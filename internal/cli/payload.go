@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/satchel-wallet/satchel/share/qr"
@@ -17,31 +18,24 @@ func unwrapQR(in []wallet.Input) []wallet.Input {
 	out := make([]wallet.Input, len(in))
 	for i, input := range in {
 		out[i] = input
-		text := ""
+		var texts []string
 		switch {
-		case isPayloadText(string(input.Data)):
-			text = strings.TrimSpace(string(input.Data))
+		case qr.IsPayload(strings.TrimSpace(string(input.Data))):
+			texts = []string{strings.TrimSpace(string(input.Data))}
 		case isImage(input.Data):
 			img, err := qr.ReadImage(bytes.NewReader(input.Data))
 			if err != nil {
 				continue
 			}
-			found, err := qr.DecodeImage(img)
-			if err != nil || !isPayloadText(found) {
+			found, err := qr.ReadCodes(img)
+			if err != nil || !slices.ContainsFunc(found, qr.IsPayload) {
 				continue
 			}
-			text = found
+			texts = found
 		default:
 			continue
 		}
-		var data []byte
-		var err error
-		if strings.HasPrefix(text, qr.VPQRPrefix) {
-			data, _, err = qr.DecodeVPQR(text)
-		} else {
-			data, err = qr.Decode(text)
-		}
-		if err == nil {
+		if data, err := qr.DecodePresentation(texts...); err == nil {
 			out[i].Data = data
 		}
 	}

@@ -24,13 +24,6 @@ func isImage(data []byte) bool {
 	return false
 }
 
-// isPayloadText reports whether s is the text of a QR symbol: Satchel's
-// payload (possibly behind a verifier URL) or a vpqr VP1- payload.
-func isPayloadText(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasPrefix(s, qr.Magic) || strings.Contains(s, "#"+qr.Magic) || strings.HasPrefix(s, qr.VPQRPrefix)
-}
-
 // presentationOf turns what was given — presentation files, QR images
 // (one symbol or a sheet each), QR payload texts — into the bytes of one
 // presentation.
@@ -47,16 +40,12 @@ func presentationOf(files, texts []string) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", f, err)
 			}
-			found, err := qr.DecodeImageAll(img)
-			if err != nil || len(found) == 0 {
-				one, err1 := qr.DecodeImage(img)
-				if err1 != nil {
-					return nil, fmt.Errorf("%s: no QR code could be read: %w", f, err1)
-				}
-				found = []string{one}
+			found, err := qr.ReadCodes(img)
+			if err != nil {
+				return nil, fmt.Errorf("%s: no QR code could be read: %w", f, err)
 			}
 			texts = append(texts, found...)
-		case isPayloadText(string(data)):
+		case qr.IsPayload(strings.TrimSpace(string(data))):
 			texts = append(texts, strings.TrimSpace(string(data)))
 		default:
 			raw = append(raw, data)
@@ -70,14 +59,7 @@ func presentationOf(files, texts []string) ([]byte, error) {
 	case len(texts) == 0:
 		return nil, usageError("give a presentation file, QR images, or --text")
 	}
-	if strings.HasPrefix(strings.TrimSpace(texts[0]), qr.VPQRPrefix) {
-		if len(texts) > 1 {
-			return nil, usageError("a VP1- payload is one symbol; give one")
-		}
-		data, _, err := qr.DecodeVPQR(strings.TrimSpace(texts[0]))
-		return data, err
-	}
-	return qr.Decode(texts...)
+	return qr.DecodePresentation(texts...)
 }
 
 // presentationView is the verifier's result as --json prints it.

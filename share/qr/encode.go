@@ -6,7 +6,6 @@ import (
 	"encoding/base32"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/satchel-wallet/satchel/share/qr/base45"
 )
@@ -144,12 +143,4 @@ func split(msg []byte, o Options) ([]string, error) {
 
 // partText reports whether s, after an optional URL prefix, starts with the
 // magic, and returns the payload.
-func partText(s string) (string, bool) {
-	if strings.HasPrefix(s, Magic) {
-		return s, true
-	}
-	if i := strings.IndexByte(s, '#'); i >= 0 && strings.HasPrefix(s[i+1:], Magic) {
-		return s[i+1:], true
-	}
-	return "", false
-}
+func partText(s string) (string, bool) { return after(s, Magic) }

@@ -46,7 +46,7 @@ func (a *Assembler) Add(text string) Progress {
 	if a.qa == nil {
 		a.qa = qr.NewAssembler(qr.Limits{})
 	}
-	if !isQR(text) {
+	if !qr.IsPart(text) {
 		// A VP1- payload or a presentation as it is: one piece.
 		a.Reset()
 		a.texts = []string{text}

@@ -27,7 +27,7 @@ var (
 
 // ReadImage returns the texts of the QR codes in a PNG or JPEG file (one
 // symbol, a printed sheet of parts, a photo), read with Satchel's own QR
-// reader ([qr.DecodeImageAll], then [qr.DecodeImage]), so the page reads
+// reader ([qr.ReadCodes]), so the page reads
 // what the app reads.
 func ReadImage(data []byte) ([]string, error) {
 	img, err := qr.ReadImage(bytes.NewReader(data))
@@ -57,14 +57,11 @@ func ReadPixels(rgba []byte, w, h int) ([]string, error) {
 // decode finds every symbol in img; a single symbol the multi-symbol
 // detector misses is tried again on its own, as the command line does.
 func decode(img image.Image) ([]string, error) {
-	if texts, err := qr.DecodeImageAll(img); err == nil && len(texts) > 0 {
-		return texts, nil
-	}
-	one, err := qr.DecodeImage(img)
+	texts, err := qr.ReadCodes(img)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNoCode, err)
 	}
-	return []string{one}, nil
+	return texts, nil
 }
 
 // Scan is what the page receives after reading an image: the texts of the

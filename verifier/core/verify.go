@@ -60,16 +60,7 @@ func Presentation(texts []string) ([]byte, error) {
 	if len(parts) == 0 {
 		return nil, ErrEmpty
 	}
-	if len(parts) == 1 {
-		if vpqr, ok := afterHash(parts[0], qr.VPQRPrefix); ok {
-			vp, _, err := qr.DecodeVPQR(vpqr)
-			if err != nil {
-				return nil, fmt.Errorf("read vpqr payload: %w", err)
-			}
-			return vp, nil
-		}
-	}
-	if len(parts) == 1 && !isQR(parts[0]) {
+	if len(parts) == 1 && !qr.IsPayload(parts[0]) {
 		// Not a QR payload: a presentation pasted as it is, which
 		// VerifyPresentation reads or rejects.
 		if len(parts[0]) > maxPasted {
@@ -77,15 +68,15 @@ func Presentation(texts []string) ([]byte, error) {
 		}
 		return []byte(strings.TrimSpace(parts[0])), nil
 	}
-	vp, err := qr.Decode(parts...)
+	vp, err := qr.DecodePresentation(parts...)
 	if err != nil {
 		return nil, fmt.Errorf("read qr payload: %w", err)
 	}
 	return vp, nil
 }
 
-// split returns the non-empty texts, a text whose every line is a Satchel
-// payload split into its lines (parts pasted together). Only line breaks are
+// split returns the non-empty texts, a text whose every line is a payload
+// split into its lines (parts pasted together). Only line breaks are
 // trimmed: a space is a Base45 character.
 func split(texts []string) []string {
 	var out []string
@@ -94,43 +85,13 @@ func split(texts []string) []string {
 		if t == "" {
 			continue
 		}
-		lines := strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == '\r' })
-		if len(lines) > 1 && allParts(lines) {
+		if lines := qr.Lines(t); len(lines) > 1 {
 			out = append(out, lines...)
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
-}
-
-func allParts(lines []string) bool {
-	for _, l := range lines {
-		if _, err := qr.ParsePart(l); err != nil {
-			return false
-		}
-	}
-	return true
-}
-
-// isQR says whether text is meant as a Satchel QR payload: it starts with
-// the magic, or the magic follows a URL prefix's '#'. Anything else is a
-// presentation as it is (a JWT may well contain "SAT" in its Base64url).
-func isQR(text string) bool {
-	_, ok := afterHash(text, qr.Magic)
-	return ok
-}
-
-// afterHash returns the text from prefix on, when the text starts with it
-// or has it right after a '#' (a URL prefix).
-func afterHash(text, prefix string) (string, bool) {
-	if strings.HasPrefix(text, prefix) {
-		return text, true
-	}
-	if i := strings.IndexByte(text, '#'); i >= 0 && strings.HasPrefix(text[i+1:], prefix) {
-		return text[i+1:], true
-	}
-	return "", false
 }
 
 // failed is the Report of a payload that could not be read.
