@@ -49,8 +49,9 @@ func Printable(items []Item) (Format, []Item, error) {
 // PresentForPrint signs a presentation of the printable items (see
 // Printable), valid for PrintExpiry, and returns its QR symbols drawn as
 // images, the Record to log, and how many of the items it carries. now
-// gives the signing time; nil means time.Now.
-func PresentForPrint(ctx context.Context, s wallet.Signer, items []Item, now func() time.Time) ([]image.Image, Record, int, error) {
+// gives the signing time; nil means time.Now. q sets the QR codes' level,
+// largest version and URL prefix (the zero value: the defaults).
+func PresentForPrint(ctx context.Context, s wallet.Signer, items []Item, now func() time.Time, q qr.Options) ([]image.Image, Record, int, error) {
 	format, best, err := Printable(items)
 	if err != nil {
 		return nil, Record{}, 0, err
@@ -59,7 +60,7 @@ func PresentForPrint(ctx context.Context, s wallet.Signer, items []Item, now fun
 	if err != nil {
 		return nil, Record{}, 0, err
 	}
-	p, err := qr.Encode(vp, qr.Options{})
+	p, err := qr.Encode(vp, q)
 	if err != nil {
 		return nil, Record{}, 0, fmt.Errorf("QR code of the presentation: %w", err)
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/satchel-wallet/satchel/share"
 	"github.com/satchel-wallet/satchel/share/europass"
+	"github.com/satchel-wallet/satchel/share/qr"
 	"github.com/satchel-wallet/satchel/wallet"
 	"github.com/satchel-wallet/satchel/wallet/credential"
 )
@@ -175,14 +176,14 @@ func (p *exportPage) onExport() {
 		p.say(lang.L("There is nothing to export: choose at least one credential."), true)
 		return
 	}
-	f, w, ids, now := p.format(), p.app.wallet, slices.Clone(p.ids), p.app.now()
+	f, w, ids, now, q := p.format(), p.app.wallet, slices.Clone(p.ids), p.app.now(), p.app.qrOptions()
 	l := base(p.app.language())
 	person := europass.Person{}
 	person.GivenName, person.FamilyName, _ = strings.Cut(strings.TrimSpace(p.name.Text), " ")
 	p.saveB.Disable()
 	p.say(lang.L("Exporting…"), false)
 	p.app.background(func() func() {
-		files, note, err := makeExport(w, ids, f, l, person, now)
+		files, note, err := makeExport(w, ids, f, l, person, now, q)
 		return func() {
 			p.saveB.Enable()
 			if p.app.wallet != w {
@@ -253,7 +254,7 @@ func exportProblem(err error) string {
 
 // makeExport makes the files of format f from credentials ids; note says
 // what the learner should know (a PDF whose QR code leaves some out).
-func makeExport(w *wallet.Wallet, ids []string, f exportFormat, l string, person europass.Person, now time.Time) ([]exportFile, string, error) {
+func makeExport(w *wallet.Wallet, ids []string, f exportFormat, l string, person europass.Person, now time.Time, q qr.Options) ([]exportFile, string, error) {
 	creds := make([]*credential.Credential, 0, len(ids))
 	items := make([]share.Item, 0, len(ids))
 	for _, id := range ids {
@@ -295,7 +296,7 @@ func makeExport(w *wallet.Wallet, ids []string, f exportFormat, l string, person
 		data, err := europass.CVLegacy(person, creds, europass.CVOptions{Lang: l, Now: now})
 		return []exportFile{{"europass-cv-legacy.xml", data}}, "", err
 	}
-	qrs, note := pdfPresentationQR(w, items, now)
+	qrs, note := pdfPresentationQR(w, items, now, q)
 	data, err := europass.PDF(creds, europass.PDFOptions{Lang: l, Now: now, Learner: strings.TrimSpace(person.GivenName + " " + person.FamilyName), QR: qrs})
 	return []exportFile{{"credentials.pdf", data}}, note, err
 }
@@ -303,7 +304,7 @@ func makeExport(w *wallet.Wallet, ids []string, f exportFormat, l string, person
 // pdfPresentationQR signs a presentation of the credentials for a PDF
 // (the largest group one presentation carries), draws its QR symbols and
 // logs it. The note says what is left out, or why the PDF has no QR code.
-func pdfPresentationQR(w *wallet.Wallet, items []share.Item, now time.Time) ([]image.Image, string) {
+func pdfPresentationQR(w *wallet.Wallet, items []share.Item, now time.Time, q qr.Options) ([]image.Image, string) {
 	fail := func(err error) ([]image.Image, string) {
 		return nil, lang.L("The PDF has no QR code: {{.Detail}}", map[string]any{"Detail": shareProblem(err)})
 	}
@@ -311,7 +312,7 @@ func pdfPresentationQR(w *wallet.Wallet, items []share.Item, now time.Time) ([]i
 	if err != nil {
 		return fail(err)
 	}
-	imgs, rec, n, err := share.PresentForPrint(context.Background(), s, items, func() time.Time { return now })
+	imgs, rec, n, err := share.PresentForPrint(context.Background(), s, items, func() time.Time { return now }, q)
 	if errors.Is(err, share.ErrNotPrintable) {
 		return nil, lang.L("None of these credentials can go in a signed presentation, so the PDF has no QR code.")
 	}

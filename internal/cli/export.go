@@ -14,6 +14,7 @@ import (
 
 	"github.com/satchel-wallet/satchel/share"
 	"github.com/satchel-wallet/satchel/share/europass"
+	"github.com/satchel-wallet/satchel/share/qr"
 	"github.com/satchel-wallet/satchel/storage"
 	"github.com/satchel-wallet/satchel/wallet"
 	"github.com/satchel-wallet/satchel/wallet/credential"
@@ -240,7 +241,7 @@ func (a *app) presentationQR(ctx context.Context, w *wallet.Wallet, items []shar
 	if err != nil {
 		return nil, err.Error()
 	}
-	imgs, rec, n, err := share.PresentForPrint(ctx, s, items, nil)
+	imgs, rec, n, err := share.PresentForPrint(ctx, s, items, nil, qr.Options{})
 	if err != nil {
 		return nil, err.Error()
 	}
