@@ -119,7 +119,8 @@ func TestColdStart10k(t *testing.T) {
 		}
 		t.Logf("round %d: slowest keystroke to updated list %v", round, worst.Round(time.Microsecond))
 		r, _ = memory(t, s.app.Process.Pid)
-		t.Logf("round %d: resident after a search %d MB", round, r>>10)
+		t.Logf("round %d: resident after searching %d MB (%s)", round, r>>10, breakdown(t, s.app.Process.Pid))
+		s.step("memstats")
 		s.app.Process.Kill()
 		s.app.Wait()
 		s.log.buf.Reset()
