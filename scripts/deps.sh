@@ -24,9 +24,9 @@ test)
 	packages+=(zbar-tools)
 	# The Europass export tests validate the legacy CV with xmllint and render the PDF with pdftoppm.
 	packages+=(libxml2-utils poppler-utils)
-	# The verifier page's tests open it in headless Chromium; brotli
-	# precompresses it (make verifier).
-	packages+=(chromium brotli)
+	# The verifier page's tests open it in headless Chromium; brotli and
+	# zopfli precompress it (make verifier).
+	packages+=(chromium brotli zopfli)
 	# The interop tests run the third-party harness in ../shared/interop,
 	# which needs Node.js (20 or newer) and npm; a Node.js installed some
 	# other way counts.
