@@ -1,7 +1,6 @@
 package share_test
 
 import (
-	"context"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
@@ -15,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/satchel-wallet/satchel/internal/interop"
+	"github.com/satchel-wallet/satchel/internal/sharetest"
 	"github.com/satchel-wallet/satchel/share"
 	"github.com/satchel-wallet/satchel/wallet"
 	"github.com/satchel-wallet/satchel/wallet/credential"
@@ -69,14 +69,7 @@ type testWallet struct {
 
 func newHolderWallet(t testing.TB, c *corpus) *testWallet {
 	t.Helper()
-	w := wallet.New(wallet.NewMemStore())
-	if _, err := w.ImportHolderKey("elena", c.m.Holder.PrivateKeyJwk); err != nil {
-		t.Fatal(err)
-	}
-	s, err := w.Signer("elena")
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, s := sharetest.Holder(t, c.m.Holder.PrivateKeyJwk)
 	if s.DID() != c.m.Holder.DID {
 		t.Fatalf("holder DID %s, manifest says %s", s.DID(), c.m.Holder.DID)
 	}
@@ -87,34 +80,7 @@ func newHolderWallet(t testing.TB, c *corpus) *testWallet {
 // them as presentation items.
 func (tw *testWallet) importFiles(t testing.TB, files ...string) []share.Item {
 	t.Helper()
-	ch, err := tw.w.Checker()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var inputs []wallet.Input
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, wallet.Input{Name: filepath.Base(f), Data: data})
-	}
-	res, err := tw.w.Import(context.Background(), ch, inputs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	items := make([]share.Item, 0, len(res))
-	for _, r := range res {
-		if r.Status != wallet.Imported && r.Status != wallet.Duplicate {
-			t.Fatalf("import %s: %s (%v)", r.Input, r.Status, r.Credential.Verification.Checks)
-		}
-		c, orig, err := tw.w.Credential(r.Credential.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, share.Item{Credential: c, Original: orig})
-	}
-	return items
+	return sharetest.Items(t, tw.w, files...)
 }
 
 // harnessResult is what verify-vp.mjs prints.

@@ -25,8 +25,7 @@ type backupDialog struct {
 	app     *App
 	done    func(message string)
 	pass    *widget.Entry
-	status  *widget.Label
-	bar     *widget.ProgressBarInfinite
+	work    *workStatus
 	save    *widget.Button
 	cancel  *widget.Button
 	running bool
@@ -40,11 +39,7 @@ func (a *App) backUp(done func(message string)) {
 	s.pass = widget.NewPasswordEntry()
 	s.pass.SetPlaceHolder(lang.L("Your wallet's passphrase"))
 	s.pass.OnSubmitted = func(string) { s.onSave() }
-	s.status = paragraph("")
-	s.status.Importance = widget.DangerImportance
-	s.bar = widget.NewProgressBarInfinite()
-	s.bar.Stop()
-	s.bar.Hide()
+	s.work = newWorkStatus()
 	s.save = widget.NewButtonWithIcon(lang.L("Choose where to save…"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	s.cancel = widget.NewButton(lang.L("Cancel"), s.onCancel)
@@ -52,7 +47,7 @@ func (a *App) backUp(done func(message string)) {
 		paragraph(lang.L("A backup is one file holding everything in the wallet — credentials, profiles and their keys, stacks, history — encrypted with your passphrase. Keep it somewhere other than this computer: a USB stick, your cloud storage.")),
 		note(lang.L("It is an age file: Satchel restores it, and the standard age tool can open it too.")),
 		widget.NewForm(widget.NewFormItem(lang.L("Passphrase"), s.pass)),
-		s.bar, s.status,
+		s.work.content(),
 		container.NewHBox(layout.NewSpacer(), s.cancel, s.save))
 	s.d = dialog.NewCustomWithoutButtons(lang.L("Back up the wallet"), newDialogBody(a.win, 520, body), a.win)
 	s.d.Show()
@@ -65,7 +60,7 @@ func (s *backupDialog) onSave() {
 		return
 	}
 	if s.pass.Text == "" {
-		s.status.SetText(lang.L("Type your wallet's passphrase first: the backup opens with it."))
+		s.work.problem(lang.L("Type your wallet's passphrase first: the backup opens with it."))
 		fitDialog(s.d)
 		return
 	}
@@ -95,14 +90,14 @@ func (s *backupDialog) write(path string) {
 				s.d.Hide()
 				s.done(lang.L("The backup was stopped; nothing was saved."))
 			case errors.Is(err, wallet.ErrWrongPassphrase):
-				s.status.SetText(lang.L("That is not your wallet's passphrase. Type the one you unlock with: the backup opens with it."))
+				s.work.problem(lang.L("That is not your wallet's passphrase. Type the one you unlock with: the backup opens with it."))
 				s.pass.SetText("")
 				s.app.win.Canvas().Focus(s.pass)
 			case isDamaged(err):
 				s.d.Hide()
 				s.done(lang.N("Backed up {{.N}} records to {{.Path}}, but some records are damaged and could not be read; they are not in it. Run “satchel-cli check” to see which.", records, map[string]any{"N": records, "Path": path}))
 			case err != nil:
-				s.status.SetText(lang.L("The backup could not be written: {{.Detail}}. Choose another place (a folder you can write to, with free space) and try again.", map[string]any{"Detail": err.Error()}))
+				s.work.problem(lang.L("The backup could not be written: {{.Detail}}. Choose another place (a folder you can write to, with free space) and try again.", map[string]any{"Detail": err.Error()}))
 			default:
 				s.d.Hide()
 				s.done(lang.N("Backed up {{.N}} records to {{.Path}}. Keep the file somewhere other than this computer.", records, map[string]any{"N": records, "Path": path}))
@@ -125,20 +120,14 @@ func (s *backupDialog) onCancel() {
 func (s *backupDialog) setBusy(busy bool) {
 	s.running = busy
 	if busy {
-		s.status.Importance = widget.MediumImportance
-		s.status.SetText(lang.L("Writing the backup…"))
-		s.bar.Show()
-		s.bar.Start()
+		s.work.working(lang.L("Writing the backup…"))
 		s.pass.Disable()
 		s.save.Disable()
 		s.cancel.SetText(lang.L("Stop"))
 		fitDialog(s.d)
 		return
 	}
-	s.status.Importance = widget.DangerImportance
-	s.status.SetText("")
-	s.bar.Stop()
-	s.bar.Hide()
+	s.work.idle()
 	s.pass.Enable()
 	s.save.Enable()
 	s.cancel.Enable()

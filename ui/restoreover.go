@@ -28,8 +28,7 @@ type restoreDialog struct {
 	file     string
 	fileL    *widget.Label
 	pass     *widget.Entry
-	status   *widget.Label
-	bar      *widget.ProgressBarInfinite
+	work     *workStatus
 	checkB   *widget.Button
 	cancel   *widget.Button
 	d        dialog.Dialog
@@ -58,11 +57,7 @@ func (a *App) restoreOver() {
 	s.pass = widget.NewPasswordEntry()
 	s.pass.SetPlaceHolder(lang.L("The wallet's passphrase when the backup was made"))
 	s.pass.OnSubmitted = func(string) { s.onCheck() }
-	s.status = paragraph("")
-	s.status.Importance = widget.DangerImportance
-	s.bar = widget.NewProgressBarInfinite()
-	s.bar.Stop()
-	s.bar.Hide()
+	s.work = newWorkStatus()
 	s.checkB = widget.NewButtonWithIcon(lang.L("Check the backup"), theme.SearchIcon(), s.onCheck)
 	s.checkB.Importance = widget.HighImportance
 	s.cancel = widget.NewButton(lang.L("Cancel"), func() { s.d.Hide() })
@@ -71,7 +66,7 @@ func (a *App) restoreOver() {
 	body := container.NewVBox(warn,
 		container.NewHBox(choose), s.fileL,
 		widget.NewForm(widget.NewFormItem(lang.L("Passphrase"), s.pass)),
-		s.bar, s.status,
+		s.work.content(),
 		container.NewHBox(layout.NewSpacer(), s.cancel, s.checkB))
 	s.d = dialog.NewCustomWithoutButtons(lang.L("Restore from a backup"), newDialogBody(a.win, 540, body), a.win)
 	s.d.Show()
@@ -84,7 +79,7 @@ func (s *restoreDialog) onCheck() {
 		return
 	}
 	if s.file == "" || s.pass.Text == "" {
-		s.status.SetText(lang.L("Choose the backup file and type its passphrase first."))
+		s.work.problem(lang.L("Choose the backup file and type its passphrase first."))
 		fitDialog(s.d)
 		return
 	}
@@ -101,7 +96,7 @@ func (s *restoreDialog) onCheck() {
 		return func() {
 			s.setBusy(false)
 			if err != nil {
-				s.status.SetText(backupProblem(err))
+				s.work.problem(backupProblem(err))
 				fitDialog(s.d)
 				return
 			}
@@ -131,20 +126,14 @@ func (s *restoreDialog) confirm(path string, sum BackupSummary) {
 func (s *restoreDialog) setBusy(busy bool) {
 	s.checking = busy
 	if busy {
-		s.status.Importance = widget.MediumImportance
-		s.status.SetText(lang.L("Checking the whole backup…"))
-		s.bar.Show()
-		s.bar.Start()
+		s.work.working(lang.L("Checking the whole backup…"))
 		s.checkB.Disable()
 		s.cancel.Disable()
 		s.pass.Disable()
 		fitDialog(s.d)
 		return
 	}
-	s.status.Importance = widget.DangerImportance
-	s.status.SetText("")
-	s.bar.Stop()
-	s.bar.Hide()
+	s.work.idle()
 	s.checkB.Enable()
 	s.cancel.Enable()
 	s.pass.Enable()

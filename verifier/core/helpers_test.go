@@ -6,12 +6,12 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/base64"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/satchel-wallet/satchel/internal/interop"
+	"github.com/satchel-wallet/satchel/internal/sharetest"
 	"github.com/satchel-wallet/satchel/share"
 	"github.com/satchel-wallet/satchel/wallet"
 	"github.com/satchel-wallet/satchel/wallet/did"
@@ -63,48 +63,14 @@ type holderWallet struct {
 
 func newHolderWallet(t testing.TB, c *corpus) *holderWallet {
 	t.Helper()
-	w := wallet.New(wallet.NewMemStore())
-	if _, err := w.ImportHolderKey("elena", c.m.Holder.PrivateKeyJwk); err != nil {
-		t.Fatal(err)
-	}
-	s, err := w.Signer("elena")
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, s := sharetest.Holder(t, c.m.Holder.PrivateKeyJwk)
 	return &holderWallet{w: w, signer: s}
 }
 
 // items imports files as a learner would and returns them for presenting.
 func (hw *holderWallet) items(t testing.TB, files ...string) []share.Item {
 	t.Helper()
-	ch, err := hw.w.Checker()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var inputs []wallet.Input
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, wallet.Input{Name: filepath.Base(f), Data: data})
-	}
-	res, err := hw.w.Import(context.Background(), ch, inputs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var items []share.Item
-	for _, r := range res {
-		if r.Status != wallet.Imported && r.Status != wallet.Duplicate {
-			t.Fatalf("import %s: %s", r.Input, r.Status)
-		}
-		c, orig, err := hw.w.Credential(r.Credential.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, share.Item{Credential: c, Original: orig})
-	}
-	return items
+	return sharetest.Items(t, hw.w, files...)
 }
 
 // present signs a presentation of items with s.
